@@ -1,0 +1,38 @@
+package io.helpdeskmail.local;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** Entry point of helpdesk-local.jar: dispatches to the command named first. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      usage(System.err);
+      System.exit(2);
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    int rc = switch (args[0]) {
+      case "inspect" -> InspectCommand.run(rest, System.out);
+      case "bench" -> BenchCommand.run(rest, System.out);
+      case "help", "--help", "-h" -> {
+        usage(System.out);
+        yield 0;
+      }
+      default -> {
+        System.err.println("unknown command: " + args[0]);
+        usage(System.err);
+        yield 2;
+      }
+    };
+    System.exit(rc);
+  }
+
+  private static void usage(PrintStream out) {
+    out.println("""
+        usage: java -jar local/target/helpdesk-local.jar COMMAND [OPTIONS]
+          inspect [--config FILE] PATH...   run the inbound pipeline on mail files (or folders), print JSON Lines
+          bench [--seconds N] PATH...        measure the CPU pipeline (messages/s, MB/s) on mail files, one core""");
+  }
+}

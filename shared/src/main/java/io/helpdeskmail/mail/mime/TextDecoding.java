@@ -1,0 +1,203 @@
+package io.helpdeskmail.mail.mime;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Bytes to text the way real mail needs it: the declared charset when it fits, else UTF-8 when the bytes are
+ * valid UTF-8, else windows-1252 (what "latin-1" senders really mean). Also the transfer decodings (base64,
+ * quoted-printable) in lenient forms that never throw: mail from broken clients must still be read.
+ */
+public final class TextDecoding {
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  private static final Charset NONE = StandardCharsets.UTF_16BE; // sentinel for "unknown name" in the cache
+  private static final Map<String, Charset> CACHE = new ConcurrentHashMap<>();
+  private static final Map<String, String> ALIASES = Map.ofEntries(
+      Map.entry("utf8", "UTF-8"), Map.entry("utf-8lite", "UTF-8"), Map.entry("unicode-1-1-utf-8", "UTF-8"),
+      Map.entry("iso-8859-1", "windows-1252"), Map.entry("latin1", "windows-1252"), Map.entry("iso8859-1", "windows-1252"),
+      Map.entry("us-ascii", "windows-1252"), Map.entry("ascii", "windows-1252"), Map.entry("ansi_x3.4-1968", "windows-1252"),
+      Map.entry("iso-8859-8-i", "ISO-8859-8"), Map.entry("iso-8859-6-i", "ISO-8859-6"),
+      Map.entry("gb2312", "GB18030"), Map.entry("gbk", "GB18030"), Map.entry("x-gbk", "GB18030"), Map.entry("cp936", "GB18030"),
+      Map.entry("ks_c_5601-1987", "x-windows-949"), Map.entry("ks_c_5601", "x-windows-949"), Map.entry("euc-kr", "x-windows-949"),
+      Map.entry("shift-jis", "windows-31j"), Map.entry("shift_jis", "windows-31j"), Map.entry("sjis", "windows-31j"),
+      Map.entry("x-sjis", "windows-31j"), Map.entry("big5", "Big5-HKSCS"), Map.entry("iso-2022-jp", "x-windows-iso2022jp"),
+      Map.entry("tis-620", "x-windows-874"), Map.entry("iso-8859-11", "x-windows-874"), Map.entry("cp1252", "windows-1252"),
+      Map.entry("win-1252", "windows-1252"), Map.entry("cp-850", "IBM850"), Map.entry("macintosh", "x-MacRoman"));
+
+  private TextDecoding() {}
+
+  /** The Java charset for a MIME charset name, widened to its common superset; null when unknown or blank. */
+  public static Charset charset(String name) {
+    if (name == null) return null;
+    String key = name.trim().toLowerCase(Locale.ROOT);
+    if (key.length() > 1 && (key.charAt(0) == '"' || key.charAt(0) == '\'')) key = key.substring(1, key.length() - 1).trim();
+    int star = key.indexOf('*'); // RFC 2231 language suffix: utf-8*en
+    if (star > 0) key = key.substring(0, star);
+    if (key.isEmpty()) return null;
+    Charset c = CACHE.computeIfAbsent(key, TextDecoding::lookup);
+    return c == NONE ? null : c;
+  }
+
+  private static Charset lookup(String key) {
+    String alias = ALIASES.get(key);
+    try {
+      return Charset.forName(alias != null ? alias : key);
+    } catch (RuntimeException e) {
+      String stripped = key.replace("x-", "").replace("_", "-");
+      try {
+        return Charset.forName(stripped);
+      } catch (RuntimeException e2) {
+        return NONE;
+      }
+    }
+  }
+
+  /** Decodes text bytes: declared charset if it fits, else detected (ISO-2022-JP escapes, UTF-8), else windows-1252. */
+  public static String decode(byte[] b, int off, int len, String declared) {
+    Charset cs = charset(declared);
+    boolean ascii = isAscii(b, off, len);
+    if (ascii && !hasEscape(b, off, len)) return new String(b, off, len, StandardCharsets.ISO_8859_1);
+    if (cs == null || cs == WINDOWS_1252) {
+      if (hasEscape(b, off, len) && cs == null) return new String(b, off, len, charset("iso-2022-jp"));
+      if (isUtf8(b, off, len)) return new String(b, off, len, StandardCharsets.UTF_8);
+      return new String(b, off, len, WINDOWS_1252);
+    }
+    if (cs == StandardCharsets.UTF_8 && !isUtf8(b, off, len)) {
+      // Mislabelled legacy text reads better as windows-1252 than as a row of replacement characters.
+      return strict(b, off, len, StandardCharsets.UTF_8, WINDOWS_1252);
+    }
+    return new String(b, off, len, cs);
+  }
+
+  public static String decode(byte[] b, String declared) {
+    return decode(b, 0, b.length, declared);
+  }
+
+  private static String strict(byte[] b, int off, int len, Charset first, Charset fallback) {
+    try {
+      return first.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, off, len)).toString();
+    } catch (CharacterCodingException e) {
+      return new String(b, off, len, fallback);
+    }
+  }
+
+  static boolean isAscii(byte[] b, int off, int len) {
+    for (int i = off, end = off + len; i < end; i++) if (b[i] < 0) return false;
+    return true;
+  }
+
+  private static boolean hasEscape(byte[] b, int off, int len) {
+    for (int i = off, end = off + len - 2; i < end; i++) {
+      if (b[i] == 0x1B && b[i + 1] == '$' && (b[i + 2] == 'B' || b[i + 2] == '@')) return true;
+    }
+    return false;
+  }
+
+  /** True when the bytes are well-formed UTF-8 (no overlongs, no surrogates). */
+  public static boolean isUtf8(byte[] b, int off, int len) {
+    int i = off, end = off + len;
+    while (i < end) {
+      int c = b[i] & 0xFF;
+      if (c < 0x80) { i++; continue; }
+      int n;
+      if (c >= 0xC2 && c <= 0xDF) n = 1;
+      else if (c >= 0xE0 && c <= 0xEF) n = 2;
+      else if (c >= 0xF0 && c <= 0xF4) n = 3;
+      else return false;
+      if (i + n >= end) return false;
+      for (int k = 1; k <= n; k++) if ((b[i + k] & 0xC0) != 0x80) return false;
+      if (c == 0xE0 && (b[i + 1] & 0xFF) < 0xA0) return false;
+      if (c == 0xED && (b[i + 1] & 0xFF) > 0x9F) return false;
+      if (c == 0xF0 && (b[i + 1] & 0xFF) < 0x90) return false;
+      if (c == 0xF4 && (b[i + 1] & 0xFF) > 0x8F) return false;
+      i += n + 1;
+    }
+    return true;
+  }
+
+  // ---- transfer encodings ----
+
+  private static final byte[] B64 = new byte[256];
+
+  static {
+    java.util.Arrays.fill(B64, (byte) -1);
+    String a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (int i = 0; i < a.length(); i++) B64[a.charAt(i)] = (byte) i;
+    B64['-'] = 62; // base64url, seen from some webmailers
+    B64['_'] = 63;
+  }
+
+  /** Base64 that skips anything outside the alphabet and tolerates missing or misplaced padding. */
+  public static byte[] base64(byte[] in, int off, int len) {
+    try {
+      // The JDK decoder is several times faster than Angus's stream; it throws only on malformed padding.
+      return Base64.getMimeDecoder().decode(off == 0 && len == in.length ? in : java.util.Arrays.copyOfRange(in, off, off + len));
+    } catch (IllegalArgumentException e) {
+      return base64Lenient(in, off, len);
+    }
+  }
+
+  static byte[] base64Lenient(byte[] in, int off, int len) {
+    byte[] out = new byte[len * 3 / 4 + 3];
+    int o = 0, acc = 0, bits = 0;
+    for (int i = off, end = off + len; i < end; i++) {
+      int v = B64[in[i] & 0xFF];
+      if (v < 0) continue;
+      acc = (acc << 6) | v;
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        out[o++] = (byte) (acc >> bits);
+        acc &= (1 << bits) - 1;
+      }
+    }
+    return java.util.Arrays.copyOf(out, o);
+  }
+
+  /** Quoted-printable (RFC 2045 6.7); a malformed escape is kept as it stands. */
+  public static byte[] quotedPrintable(byte[] in, int off, int len) {
+    byte[] out = new byte[len];
+    int o = 0, end = off + len;
+    for (int i = off; i < end; i++) {
+      byte c = in[i];
+      if (c != '=') { out[o++] = c; continue; }
+      if (i + 1 < end && (in[i + 1] == '\r' || in[i + 1] == '\n')) { // soft line break
+        i++;
+        if (in[i] == '\r' && i + 1 < end && in[i + 1] == '\n') i++;
+        continue;
+      }
+      // "=  \r\n": soft break with trailing white space, which some gateways add
+      int j = i + 1;
+      while (j < end && (in[j] == ' ' || in[j] == '\t')) j++;
+      if (j > i + 1 && (j == end || in[j] == '\r' || in[j] == '\n')) {
+        i = j < end && in[j] == '\r' && j + 1 < end && in[j + 1] == '\n' ? j + 1 : j;
+        continue;
+      }
+      if (i + 2 < end) {
+        int h = hex(in[i + 1]), l = hex(in[i + 2]);
+        if (h >= 0 && l >= 0) {
+          out[o++] = (byte) (h << 4 | l);
+          i += 2;
+          continue;
+        }
+      }
+      out[o++] = c;
+    }
+    return java.util.Arrays.copyOf(out, o);
+  }
+
+  static int hex(byte b) {
+    if (b >= '0' && b <= '9') return b - '0';
+    if (b >= 'A' && b <= 'F') return b - 'A' + 10;
+    if (b >= 'a' && b <= 'f') return b - 'a' + 10;
+    return -1;
+  }
+}
