@@ -1,0 +1,210 @@
+package io.helpdeskmail.adapter.dynamodb;
+
+import io.helpdeskmail.ticket.MessageClaim;
+import io.helpdeskmail.ticket.Ticket;
+import io.helpdeskmail.ticket.TicketEvent;
+import io.helpdeskmail.ticket.TicketMessage;
+import io.helpdeskmail.ticket.TicketRepository;
+import io.helpdeskmail.ticket.TicketStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * The single-table DynamoDB model of DESIGN.md (see the README's "Data model"): ticket META items, message and
+ * event items under the ticket's partition, Message-ID claims, the ticket counter and the suppression list.
+ * Writes are shaped for the budget (6 write units per new ticket, 4 per threaded reply): one conditional put per
+ * claim, GSIs that project only small attributes that rarely change, no transactions, and never a Scan.
+ */
+public final class DynamoTicketRepository implements TicketRepository {
+  private final DynamoDbClient db;
+  private final String table;
+
+  public DynamoTicketRepository(DynamoDbClient db, String table) {
+    this.db = db;
+    this.table = table;
+  }
+
+  static AttributeValue s(String v) {
+    return AttributeValue.fromS(v);
+  }
+
+  static AttributeValue n(long v) {
+    return AttributeValue.fromN(Long.toString(v));
+  }
+
+  private static Map<String, AttributeValue> key(String pk, String sk) {
+    return Map.of("PK", s(pk), "SK", s(sk));
+  }
+
+  static String ticketPk(long n) {
+    return "T#" + n;
+  }
+
+  static String claimPk(String messageId) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
+      return "MID#" + HexFormat.of().formatHex(d);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public Map<String, MessageClaim> claims(Collection<String> messageIds) {
+    Map<String, MessageClaim> out = new HashMap<>();
+    List<String> ids = new ArrayList<>(new LinkedHashSet<>(messageIds));
+    for (int i = 0; i < ids.size(); i += 100) { // BatchGetItem takes 100 keys a call
+      List<Map<String, AttributeValue>> keys = ids.subList(i, Math.min(ids.size(), i + 100)).stream()
+          .map(id -> key(claimPk(id), "MID")).toList();
+      Map<String, KeysAndAttributes> req = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+      while (req != null && !req.isEmpty()) {
+        Map<String, KeysAndAttributes> page = req;
+        BatchGetItemResponse r = db.batchGetItem(b -> b.requestItems(page));
+        for (Map<String, AttributeValue> item : r.responses().getOrDefault(table, List.of())) {
+          MessageClaim c = claimOf(item);
+          out.put(c.messageId(), c);
+        }
+        req = r.unprocessedKeys();
+      }
+    }
+    return out;
+  }
+
+  private static MessageClaim claimOf(Map<String, AttributeValue> item) {
+    return new MessageClaim(item.get("messageId").s(), Long.parseLong(item.get("ticket").n()),
+        item.get("messageKey").s(), Instant.parse(item.get("receivedAt").s()),
+        item.containsKey("rawKey") ? item.get("rawKey").s() : null);
+  }
+
+  @Override
+  public Optional<MessageClaim> claim(MessageClaim c) {
+    Map<String, AttributeValue> item = new HashMap<>(key(claimPk(c.messageId()), "MID"));
+    item.put("type", s("claim"));
+    item.put("messageId", s(c.messageId()));
+    item.put("ticket", n(c.ticket()));
+    item.put("messageKey", s(c.messageKey()));
+    item.put("receivedAt", s(c.receivedAt().toString()));
+    if (c.rawKey() != null) item.put("rawKey", s(c.rawKey()));
+    try {
+      db.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)")
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+          .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+      return Optional.empty();
+    } catch (ConditionalCheckFailedException e) {
+      if (e.hasItem() && !e.item().isEmpty()) return Optional.of(claimOf(e.item()));
+      return Optional.of(claimOf(db.getItem(b -> b.tableName(table).key(key(claimPk(c.messageId()), "MID"))
+          .consistentRead(true)).item()));
+    }
+  }
+
+  @Override
+  public long nextTicketNumber() {
+    var r = db.updateItem(b -> b.tableName(table).key(key("SEQ", "TICKET")).updateExpression("ADD #n :one")
+        .expressionAttributeNames(Map.of("#n", "next")).expressionAttributeValues(Map.of(":one", n(1)))
+        .returnValues(ReturnValue.UPDATED_NEW).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    return Long.parseLong(r.attributes().get("next").n());
+  }
+
+  @Override
+  public Optional<Ticket> find(long number) {
+    var r = db.getItem(b -> b.tableName(table).key(key(ticketPk(number), "META")).consistentRead(true));
+    return r.hasItem() && !r.item().isEmpty() ? Optional.of(TicketItems.ticket(r.item())) : Optional.empty();
+  }
+
+  @Override
+  public void create(Ticket t) {
+    try {
+      db.putItem(b -> b.tableName(table).item(TicketItems.item(t)).conditionExpression("attribute_not_exists(PK)")
+          .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    } catch (ConditionalCheckFailedException e) {
+      // Already created by an earlier attempt of the same delivery: nothing to do.
+    }
+  }
+
+  @Override
+  public void add(TicketMessage m) {
+    db.putItem(b -> b.tableName(table).item(TicketItems.item(m)).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+  }
+
+  @Override
+  public boolean hasMessage(long ticket, String messageKey) {
+    var r = db.getItem(b -> b.tableName(table).key(key(ticketPk(ticket), messageKey)).projectionExpression("PK")
+        .consistentRead(true));
+    return r.hasItem() && !r.item().isEmpty();
+  }
+
+  @Override
+  public void touch(long ticket, TicketStatus newStatus, Collection<String> newParticipants, Instant at) {
+    StringBuilder expr = new StringBuilder("SET updatedAt = :at");
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", s(at.toString())));
+    Map<String, String> names = new HashMap<>();
+    if (newStatus != null) {
+      expr.append(", #st = :st");
+      names.put("#st", "status");
+      values.put(":st", s(newStatus.code()));
+    }
+    if (!newParticipants.isEmpty()) {
+      expr.append(", participants = list_append(if_not_exists(participants, :empty), :p)");
+      values.put(":empty", AttributeValue.fromL(List.of()));
+      values.put(":p", AttributeValue.fromL(newParticipants.stream().map(DynamoTicketRepository::s).toList()));
+    }
+    db.updateItem(b -> b.tableName(table).key(key(ticketPk(ticket), "META")).updateExpression(expr.toString())
+        .expressionAttributeValues(values).expressionAttributeNames(names.isEmpty() ? null : names)
+        .conditionExpression("attribute_exists(PK)").returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+  }
+
+  @Override
+  public void add(TicketEvent e) {
+    db.putItem(b -> b.tableName(table).item(TicketItems.item(e)).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+  }
+
+  @Override
+  public List<TicketMessage> messages(long ticket) {
+    return query(ticket, "M#").stream().map(TicketItems::message).toList();
+  }
+
+  @Override
+  public List<TicketEvent> events(long ticket) {
+    return query(ticket, "E#").stream().map(TicketItems::event).toList();
+  }
+
+  private List<Map<String, AttributeValue>> query(long ticket, String prefix) {
+    List<Map<String, AttributeValue>> out = new ArrayList<>();
+    QueryRequest q = QueryRequest.builder().tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
+        .expressionAttributeValues(Map.of(":pk", s(ticketPk(ticket)), ":p", s(prefix))).consistentRead(true).build();
+    db.queryPaginator(q).items().forEach(out::add);
+    return out;
+  }
+
+  @Override
+  public void suppress(String address, String reason, Instant at) {
+    db.putItem(b -> b.tableName(table).item(Map.of("PK", s("ADDR#" + address.toLowerCase(java.util.Locale.ROOT)),
+        "SK", s("SUPPRESS"), "type", s("suppression"), "reason", s(reason), "at", s(at.toString())))
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+  }
+
+  @Override
+  public boolean isSuppressed(String address) {
+    var r = db.getItem(b -> b.tableName(table).key(key("ADDR#" + address.toLowerCase(java.util.Locale.ROOT), "SUPPRESS")));
+    return r.hasItem() && !r.item().isEmpty();
+  }
+}

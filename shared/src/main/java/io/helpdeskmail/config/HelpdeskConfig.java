@@ -1,0 +1,66 @@
+package io.helpdeskmail.config;
+
+import io.helpdeskmail.inbound.InboundSettings;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The deployment's settings, read from the environment in exactly one place ({@link #fromEnvironment}) and
+ * passed through constructors from there. Names match template.yaml's Environment.Variables.
+ */
+public record HelpdeskConfig(
+    String tableName,
+    String mailBucket,
+    String inboundPrefix,
+    String inboundDeadLetterQueueUrl,
+    Set<String> supportAddresses,
+    String replyTokenSecret,
+    int inlineTextLimitBytes,
+    AwsSettings aws) {
+
+  public static final String DEFAULT_SUPPORT_ADDRESSES =
+      "support@shop.example,returns@shop.example,exchange@shop.example,billing@shop.example,tech@shop.example";
+
+  /** Reads TABLE_NAME, MAIL_BUCKET, INBOUND_PREFIX, INBOUND_DLQ_URL, SUPPORT_ADDRESSES, REPLY_TOKEN_SECRET, AWS_REGION. */
+  public static HelpdeskConfig fromEnvironment(Map<String, String> env) {
+    return new HelpdeskConfig(
+        required(env, "TABLE_NAME"),
+        required(env, "MAIL_BUCKET"),
+        env.getOrDefault("INBOUND_PREFIX", "inbound/"),
+        required(env, "INBOUND_DLQ_URL"),
+        addresses(env.getOrDefault("SUPPORT_ADDRESSES", DEFAULT_SUPPORT_ADDRESSES)),
+        required(env, "REPLY_TOKEN_SECRET"),
+        Integer.parseInt(env.getOrDefault("INLINE_TEXT_LIMIT_BYTES", "600")),
+        new AwsSettings(env.get("AWS_REGION"), uri(env.get("DYNAMODB_ENDPOINT")), uri(env.get("S3_ENDPOINT")),
+            uri(env.get("SQS_ENDPOINT"))));
+  }
+
+  public InboundSettings inboundSettings() {
+    Set<String> domains = new LinkedHashSet<>();
+    for (String a : supportAddresses) domains.add(a.substring(a.lastIndexOf('@') + 1));
+    return new InboundSettings(supportAddresses, domains, "attachments/", "bodies/", "quarantine/", inlineTextLimitBytes);
+  }
+
+  public static Set<String> addresses(String csv) {
+    Set<String> out = new LinkedHashSet<>();
+    Arrays.stream(csv.split("[,;\\s]+")).filter(a -> a.contains("@")).map(a -> a.trim().toLowerCase(Locale.ROOT))
+        .forEach(out::add);
+    return out;
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    String v = env.get(name);
+    if (v == null || v.isBlank()) {
+      throw new IllegalStateException("environment variable " + name + " is not set (see template.yaml)");
+    }
+    return v;
+  }
+
+  private static URI uri(String v) {
+    return v == null || v.isBlank() ? null : URI.create(v);
+  }
+}
