@@ -16,6 +16,8 @@ public final class Main {
     int rc = switch (args[0]) {
       case "inspect" -> InspectCommand.run(rest, System.out);
       case "bench" -> BenchCommand.run(rest, System.out);
+      case "run" -> RunCommand.run(rest, System.out);
+      case "replay" -> ReplayCommand.run(rest, System.out);
       case "help", "--help", "-h" -> {
         usage(System.out);
         yield 0;
@@ -33,6 +35,9 @@ public final class Main {
     out.println("""
         usage: java -jar local/target/helpdesk-local.jar COMMAND [OPTIONS]
           inspect [--config FILE] PATH...   run the inbound pipeline on mail files (or folders), print JSON Lines
-          bench [--seconds N] PATH...        measure the CPU pipeline (messages/s, MB/s) on mail files, one core""");
+          bench [--seconds N] PATH...        measure the CPU pipeline (messages/s, MB/s) on mail files, one core
+          run [--data DIR | --in-memory] [--smtp-port N] [--dynamodb-port N] [--sqs-port N] [--s3-port N] [--no-demo]
+                                             the local stack: emulators, SMTP in, mail drop folder, demo mail ingested
+          replay [--key KEY]...              re-drive inbound dead letters (or raw-mail keys) through inbound-mail""");
   }
 }

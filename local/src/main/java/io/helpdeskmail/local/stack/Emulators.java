@@ -47,8 +47,8 @@ public final class Emulators implements AutoCloseable {
     System.setProperty("org.eclipse.jetty.LEVEL", "WARN");
     int dPort = ports.dynamoDb() == 0 ? freePort() : ports.dynamoDb();
     String[] args = dataDir == null
-        ? new String[] {"-inMemory", "-port", Integer.toString(dPort)}
-        : new String[] {"-dbPath", mkdirs(dataDir.resolve("dynamodb")).toString(), "-port", Integer.toString(dPort)};
+        ? new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(dPort)}
+        : new String[] {"-dbPath", mkdirs(dataDir.resolve("dynamodb")).toString(), "-disableTelemetry", "-port", Integer.toString(dPort)};
     DynamoDBProxyServer dynamo = ServerRunner.createServerFromCommandLineArgs(args);
     dynamo.start();
 

@@ -133,6 +133,22 @@ public final class LocalStack implements AutoCloseable {
     return json.getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The SES receipt event for a stored message (Lambda action after the S3 action). The local stack scans
+   * nothing, so spam and virus verdicts say DISABLED, as SES reports when scanning is off.
+   */
+  public static byte[] sesEvent(String key, List<String> recipients) {
+    String id = key.substring(key.lastIndexOf('/') + 1);
+    StringBuilder rcpt = new StringBuilder();
+    for (String r : recipients) rcpt.append(rcpt.isEmpty() ? "" : ",").append('"').append(r.replace("\"", "")).append('"');
+    String json = """
+        {"Records":[{"eventSource":"aws:ses","eventVersion":"1.0","ses":{"mail":{"messageId":"%s","destination":[%s]},\
+        "receipt":{"recipients":[%s],"spamVerdict":{"status":"DISABLED"},"virusVerdict":{"status":"DISABLED"},\
+        "spfVerdict":{"status":"GRAY"},"dkimVerdict":{"status":"GRAY"},"dmarcVerdict":{"status":"GRAY"},\
+        "action":{"type":"Lambda","invocationType":"Event"}}}}]}""".formatted(id, rcpt, rcpt);
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
   /** SES message ids are 20+ lower-case alphanumerics; ours look alike so keys sort and read the same way. */
   private String newMessageId() {
     String alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
