@@ -18,6 +18,8 @@ public final class Main {
       case "bench" -> BenchCommand.run(rest, System.out);
       case "run" -> RunCommand.run(rest, System.out);
       case "replay" -> ReplayCommand.run(rest, System.out);
+      case "bench-ingest" -> IngestBenchCommand.run(rest, System.out);
+      case "cold-start" -> ColdStartCommand.run(rest, System.out);
       case "help", "--help", "-h" -> {
         usage(System.out);
         yield 0;
@@ -38,6 +40,8 @@ public final class Main {
           bench [--seconds N] PATH...        measure the CPU pipeline (messages/s, MB/s) on mail files, one core
           run [--data DIR | --in-memory] [--smtp-port N] [--dynamodb-port N] [--sqs-port N] [--s3-port N] [--no-demo]
                                              the local stack: emulators, SMTP in, mail drop folder, demo mail ingested
-          replay [--key KEY]...              re-drive inbound dead letters (or raw-mail keys) through inbound-mail""");
+          replay [--key KEY]...              re-drive inbound dead letters (or raw-mail keys) through inbound-mail
+          bench-ingest [--tickets N]         DynamoDB write units per new ticket and per threaded reply, Scans
+          cold-start [--runs N]              cold invoke of inbound-mail in a fresh JVM vs a bare SDK JVM (ratio)""");
   }
 }

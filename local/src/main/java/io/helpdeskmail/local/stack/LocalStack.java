@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -50,7 +51,8 @@ public final class LocalStack implements AutoCloseable {
     this.inbound = inbound;
   }
 
-  public static LocalStack start(Emulators.Ports ports, Path dataDir, Set<String> supportAddresses) throws Exception {
+  public static LocalStack start(Emulators.Ports ports, Path dataDir, Set<String> supportAddresses,
+      ExecutionInterceptor... inboundInterceptors) throws Exception {
     Emulators e = Emulators.start(ports, dataDir);
     AwsSettings aws = new AwsSettings("us-east-1", e.dynamoDbEndpoint, e.s3Endpoint, e.sqsEndpoint);
     AwsClients clients = new AwsClients(aws);
@@ -69,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
         .attributesWithStrings(Map.of("MessageRetentionPeriod", "1209600"))).queueUrl();
     HelpdeskConfig config = new HelpdeskConfig(TABLE, BUCKET, "inbound/", dlq, supportAddresses, LOCAL_REPLY_SECRET,
         600, aws);
-    return new LocalStack(e, config, db, s3, sqs, InboundMail.create(config));
+    return new LocalStack(e, config, db, s3, sqs, InboundMail.create(config, inboundInterceptors));
   }
 
   public HelpdeskConfig config() {

@@ -11,6 +11,7 @@ import io.helpdeskmail.inbound.IngestOutcome;
 import io.helpdeskmail.mail.MailInspector;
 import io.helpdeskmail.ticket.ReplyAddress;
 import java.io.IOException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,8 @@ public final class InboundMail {
     this.service = service;
   }
 
-  public static InboundMail create(HelpdeskConfig config) {
-    AwsClients aws = new AwsClients(config.aws());
+  public static InboundMail create(HelpdeskConfig config, ExecutionInterceptor... interceptors) {
+    AwsClients aws = new AwsClients(config.aws(), interceptors);
     return new InboundMail(new InboundEvents(config.mailBucket(), config.inboundPrefix()),
         new InboundMailService(MailInspector.standard(), new DynamoTicketRepository(aws.dynamoDb(), config.tableName()),
             new ReplyAddress(config.replyTokenSecret()), new S3RawMailStore(aws.s3()),

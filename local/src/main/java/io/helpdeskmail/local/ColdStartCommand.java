@@ -1,0 +1,83 @@
+package io.helpdeskmail.local;
+
+import io.helpdeskmail.config.HelpdeskConfig;
+import io.helpdeskmail.local.stack.Emulators;
+import io.helpdeskmail.local.stack.LocalStack;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * `cold-start [--runs N]`: a fresh JVM running the inbound handler once against the local stack, against a bare
+ * JVM that builds the same three SDK clients and makes one call; both timed from process start to exit,
+ * alternating, in one run. Prints the medians and their ratio (budget <= 1.3x).
+ */
+final class ColdStartCommand {
+  private ColdStartCommand() {}
+
+  static int run(String[] args, PrintStream out) throws Exception {
+    Map<String, String> o = Options.parse(args, List.of());
+    int runs = Integer.parseInt(o.getOrDefault("--runs", "7"));
+    try (LocalStack stack = LocalStack.start(Emulators.Ports.ANY, null,
+        HelpdeskConfig.addresses(HelpdeskConfig.DEFAULT_SUPPORT_ADDRESSES))) {
+      Map<String, String> env = new HashMap<>();
+      HelpdeskConfig c = stack.config();
+      env.put("TABLE_NAME", c.tableName());
+      env.put("MAIL_BUCKET", c.mailBucket());
+      env.put("INBOUND_DLQ_URL", c.inboundDeadLetterQueueUrl());
+      env.put("REPLY_TOKEN_SECRET", c.replyTokenSecret());
+      env.put("AWS_REGION", "us-east-1");
+      env.put("DYNAMODB_ENDPOINT", stack.emulators().dynamoDbEndpoint.toString());
+      env.put("S3_ENDPOINT", stack.emulators().s3Endpoint.toString());
+      env.put("SQS_ENDPOINT", stack.emulators().sqsEndpoint.toString());
+      List<Long> bare = new ArrayList<>(), handler = new ArrayList<>();
+      for (int i = 0; i < runs + 1; i++) {
+        String key = stack.storeRaw(IngestBenchCommand.customerMail(1_000_000 + (int) (System.nanoTime() % 1_000_000)));
+        long b = time(env, "bare");
+        long h = time(env, "handler", new String(LocalStack.s3Event(c.mailBucket(), key), StandardCharsets.UTF_8));
+        if (i == 0) continue; // the first pair warms the OS file cache for both alike
+        bare.add(b);
+        handler.add(h);
+      }
+      long mb = median(bare), mh = median(handler);
+      out.printf(Locale.ROOT, "cold-start: bare JVM (3 SDK clients + DescribeTable) median %d ms of %s%n", mb, bare);
+      out.printf(Locale.ROOT, "cold-start: inbound-mail handler, one S3 event, median %d ms of %s%n", mh, handler);
+      out.printf(Locale.ROOT, "cold-start: ratio %.2fx (budget 1.3x), JVM flags %s%n", (double) mh / mb, jvmFlags());
+      return (double) mh / mb <= 1.3 ? 0 : 1;
+    }
+  }
+
+  private static List<String> jvmFlags() {
+    String f = System.getenv("COLD_START_JAVA_OPTS");
+    return f == null || f.isBlank() ? List.of() : Arrays.asList(f.trim().split("\\s+"));
+  }
+
+  private static long time(Map<String, String> env, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(jvmFlags());
+    cmd.addAll(List.of("-cp", ManagementFactory.getRuntimeMXBean().getClassPath(), ColdStartProbe.class.getName()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    long t0 = System.nanoTime();
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int rc = p.waitFor();
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    if (rc != 0) throw new IllegalStateException(args[0] + " probe failed (" + rc + "): " + output);
+    return ms;
+  }
+
+  private static long median(List<Long> l) {
+    List<Long> s = new ArrayList<>(l);
+    s.sort(null);
+    return s.get(s.size() / 2);
+  }
+}
