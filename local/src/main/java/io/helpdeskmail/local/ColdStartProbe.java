@@ -33,7 +33,16 @@ public final class ColdStartProbe {
       }
       case "handler" -> {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new InboundMailHandler().handleRequest(new ByteArrayInputStream(args[1].getBytes(StandardCharsets.UTF_8)), out, null);
+        long t0 = System.nanoTime();
+        InboundMailHandler handler = new InboundMailHandler();
+        long t1 = System.nanoTime();
+        handler.handleRequest(new ByteArrayInputStream(args[1].getBytes(StandardCharsets.UTF_8)), out, null);
+        long t2 = System.nanoTime();
+        if (System.getenv("COLD_START_PHASES") != null) {
+          System.err.printf("phases: jvm-to-main %d ms, init %d ms, first invoke %d ms%n",
+              java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (t2 - t0) / 1_000_000,
+              (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        }
         String result = out.toString(StandardCharsets.UTF_8);
         if (!result.contains("Created")) throw new IllegalStateException("the cold invoke did not create a ticket: " + result);
       }

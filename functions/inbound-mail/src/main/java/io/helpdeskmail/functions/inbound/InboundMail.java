@@ -10,7 +10,6 @@ import io.helpdeskmail.inbound.InboundMailService;
 import io.helpdeskmail.inbound.IngestOutcome;
 import io.helpdeskmail.mail.MailInspector;
 import io.helpdeskmail.ticket.ReplyAddress;
-import java.io.IOException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ public final class InboundMail {
             Clock.systemUTC()));
   }
 
-  public List<IngestOutcome> handle(byte[] event) throws IOException {
+  public List<IngestOutcome> handle(byte[] event) {
     List<IngestOutcome> out = new ArrayList<>();
     for (InboundDelivery d : events.parse(event)) out.add(service.ingest(d));
     return out;
