@@ -41,8 +41,17 @@ public record ParsedMail(
    */
   public record Report(String reportType, String status, String humanText, MailHeaders originalHeaders) {}
 
-  /** The sender a helpdesk answers: From when it has a usable address, else Reply-To, else Sender. */
+  /**
+   * The sender a helpdesk answers: From when it has a usable address, else Reply-To, else Sender. A From
+   * rewritten by a list for DMARC ("'Jane Doe' via Support", Google Groups and Mailman style) stands for the
+   * person in Reply-To, so that person is the requester then.
+   */
   public MailAddress requester() {
+    if (from != null && from.usable() && from.name() != null && from.name().contains(" via ")) {
+      for (MailAddress a : replyTo) {
+        if (a.usable() && !a.address().equals(from.address())) return a;
+      }
+    }
     if (from != null && from.usable()) return from;
     for (MailAddress a : replyTo) if (a.usable()) return new MailAddress(a.address(), a.name() != null ? a.name()
         : from == null ? null : from.name());

@@ -7,12 +7,9 @@ import io.helpdeskmail.mail.MailHeaders;
 import io.helpdeskmail.mail.MailReader;
 import io.helpdeskmail.mail.ParsedMail;
 import io.helpdeskmail.mail.ReadResult;
-import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -24,11 +21,11 @@ import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,7 +61,6 @@ public final class AngusMailReader implements MailReader {
 
   private static final int MAX_DEPTH = 40;
   private static final int MAX_PARTS = 2_000;
-  private static final Pattern EMAIL = Pattern.compile("[^\\s<>,;:\"()\\[\\]]+@[^\\s<>,;:\"()\\[\\]]+");
   private static final Pattern MSGID = Pattern.compile("<([^<>\\s]+)>");
 
   static {
@@ -93,20 +89,28 @@ public final class AngusMailReader implements MailReader {
   }
 
   private ParsedMail parse(byte[] raw) throws MessagingException, IOException {
-    MimeMessage m = new MimeMessage(session, new SharedByteArrayInputStream(raw));
-    List<Map.Entry<String, String>> fields = new ArrayList<>();
-    for (Enumeration<Header> e = m.getAllHeaders(); e.hasMoreElements(); ) {
-      Header h = e.nextElement();
-      fields.add(Map.entry(h.getName(), HeaderText.decode(eightBit(h.getValue()))));
+    HeaderBlock block = HeaderBlock.scan(raw, 0, raw.length);
+    if (block.fields().isEmpty()) {
+      // Text with no header is still what someone wrote (a saved body, a pasted message): read it as the body.
+      if (!looksLikeText(raw)) throw new MessagingException("no header fields and binary content: not an RFC 5322 message");
+      block = new HeaderBlock(List.of(), 0);
     }
-    MailHeaders headers = MailHeaders.of(fields);
-    if (fields.isEmpty()) throw new MessagingException("no header fields: this is not an RFC 5322 message");
+    InternetHeaders ih = new InternetHeaders();
+    for (HeaderBlock.Field f : block.fields()) ih.addHeader(f.name(), f.value().strip());
+    TopPart top = new TopPart(ih, new SharedByteArrayInputStream(raw, block.bodyStart(), raw.length - block.bodyStart()));
 
     Parts parts = new Parts();
-    walk(m, 0, parts, false, true);
+    walk(top, 0, parts, false, true, false);
 
-    List<MailAddress> from = addresses(m.getHeader("From", ","));
-    List<MailAddress> sender = addresses(m.getHeader("Sender", ","));
+    Charset legacy = legacyHeaderCharset(block.fields(), parts.charsets, raw);
+    List<Map.Entry<String, String>> fields = new ArrayList<>(block.fields().size());
+    for (HeaderBlock.Field f : block.fields()) {
+      fields.add(Map.entry(f.name(), HeaderText.decode(eightBit(f.value(), legacy))));
+    }
+    MailHeaders headers = MailHeaders.of(fields);
+
+    List<MailAddress> from = addresses(rawField(block, "From", false), legacy, false);
+    List<MailAddress> sender = addresses(rawField(block, "Sender", false), legacy, false);
     String subject = headers.first("Subject");
     ParsedMail.Report report = parts.isReport || parts.originalHeaders != null || parts.status != null
         ? new ParsedMail.Report(parts.reportType, parts.status, parts.plain(), parts.originalHeaders) : null;
@@ -114,11 +118,11 @@ public final class AngusMailReader implements MailReader {
         messageId(headers.first("Message-ID")),
         messageId(headers.first("In-Reply-To")),
         messageIds(headers.first("References")),
-        from.isEmpty() ? null : from.get(0),
-        sender.isEmpty() ? null : sender.get(0),
-        addresses(m.getHeader("Reply-To", ",")),
-        addresses(m.getHeader("To", ",")),
-        addresses(m.getHeader("Cc", ",")),
+        first(from),
+        first(sender),
+        addresses(rawField(block, "Reply-To", true), legacy, true),
+        addresses(rawField(block, "To", true), legacy, true),
+        addresses(rawField(block, "Cc", true), legacy, true),
         returnPath(headers.first("Return-Path")),
         subject,
         MailDates.parse(headers.first("Date")),
@@ -130,6 +134,72 @@ public final class AngusMailReader implements MailReader {
         raw.length);
   }
 
+  /** The message's top level as a body part over the shared raw bytes: no copy of the body is made. */
+  private static final class TopPart extends MimeBodyPart {
+    TopPart(InternetHeaders headers, SharedByteArrayInputStream body) {
+      this.headers = headers;
+      this.contentStream = body;
+    }
+  }
+
+  /** True when at most 1% of the bytes are control characters other than white space and ESC, and none is NUL. */
+  private static boolean looksLikeText(byte[] raw) {
+    int control = 0;
+    for (byte c : raw) {
+      if (c == 0) return false;
+      if (c > 0 && c < 32 && c != '\r' && c != '\n' && c != '\t' && c != '\f' && c != 0x1B) control++;
+    }
+    return control * 100 <= raw.length;
+  }
+
+  /** The raw value of a field; with all, every occurrence joined by commas (some clients repeat To). */
+  private static String rawField(HeaderBlock block, String name, boolean all) {
+    StringBuilder sb = null;
+    for (HeaderBlock.Field f : block.fields()) {
+      if (!f.name().equalsIgnoreCase(name)) continue;
+      if (!all) return f.value();
+      if (sb == null) sb = new StringBuilder(f.value());
+      else sb.append(',').append(f.value());
+    }
+    return sb == null ? null : sb.toString();
+  }
+
+  /** The first mailbox with a usable address, else the first one (a name alone still helps). */
+  private static MailAddress first(List<MailAddress> list) {
+    for (MailAddress a : list) if (a.usable()) return a;
+    return list.isEmpty() ? null : list.get(0);
+  }
+
+  /**
+   * The charset for raw 8-bit header bytes that are not UTF-8: senders with legacy clients write headers in
+   * the charset of their text, so the first non-Western charset the message declares that reads all such
+   * values cleanly; null (windows-1252) when there is none. Only computed when such a header exists.
+   */
+  private static Charset legacyHeaderCharset(List<HeaderBlock.Field> fields, List<String> declared, byte[] raw) {
+    List<byte[]> legacy = null;
+    for (HeaderBlock.Field f : fields) {
+      String v = f.value();
+      boolean high = false;
+      for (int i = 0; i < v.length() && !high; i++) high = v.charAt(i) >= 0x80;
+      if (!high) continue;
+      byte[] b = v.getBytes(StandardCharsets.ISO_8859_1);
+      if (TextDecoding.mostlyUtf8(b, 0, b.length)) continue;
+      if (legacy == null) legacy = new ArrayList<>();
+      legacy.add(b);
+    }
+    if (legacy == null) return null;
+    List<String> candidates = new ArrayList<>(declared);
+    TextDecoding.declaredCharsets(raw, candidates, 16); // also those of enclosed messages, which the walk skips
+    for (String name : candidates) {
+      Charset cs = TextDecoding.charset(name);
+      if (cs == null || !TextDecoding.isLegacy(cs)) continue;
+      boolean fits = true;
+      for (byte[] b : legacy) fits &= TextDecoding.decodesCleanly(b, cs);
+      if (fits) return cs;
+    }
+    return null;
+  }
+
   /** What the walk gathers: body texts, attachments and report parts. */
   private static final class Parts {
     final StringBuilder plain = new StringBuilder();
@@ -138,6 +208,7 @@ public final class AngusMailReader implements MailReader {
     String reportType, status;
     MailHeaders originalHeaders;
     final List<Attachment> attachments = new ArrayList<>();
+    final List<String> charsets = new ArrayList<>(2);
     int count;
 
     String plain() {
@@ -149,11 +220,17 @@ public final class AngusMailReader implements MailReader {
     }
   }
 
-  private void walk(MimePart p, int depth, Parts out, boolean inAlternative, boolean top)
+  /**
+   * Walks one part. resource marks a non-root part of multipart/related (images, extra HTML files the root
+   * refers to): such parts are files, never body text.
+   */
+  private void walk(MimePart p, int depth, Parts out, boolean inAlternative, boolean top, boolean resource)
       throws MessagingException, IOException {
     if (depth > MAX_DEPTH || ++out.count > MAX_PARTS) return;
     ContentType ct = contentType(p);
     String type = ct.getBaseType().toLowerCase(Locale.ROOT);
+    String charsetName = ct.getParameter("charset");
+    if (charsetName != null && out.charsets.size() < 8 && !out.charsets.contains(charsetName)) out.charsets.add(charsetName);
     if (type.startsWith("multipart/")) {
       MimeMultipart mp = multipart(p);
       int n = mp == null ? -1 : safeCount(mp);
@@ -163,6 +240,7 @@ public final class AngusMailReader implements MailReader {
           out.reportType = lower(ct.getParameter("report-type"));
         }
         boolean alternative = type.equals("multipart/alternative");
+        int root = type.equals("multipart/related") ? relatedRoot(mp, ct.getParameter("start"), n) : -1;
         for (int i = 0; i < n; i++) {
           MimeBodyPart bp;
           try {
@@ -170,7 +248,7 @@ public final class AngusMailReader implements MailReader {
           } catch (MessagingException | RuntimeException e) {
             continue;
           }
-          walkSafely(bp, depth + 1, out, alternative);
+          walkSafely(bp, depth + 1, out, alternative, root >= 0 && i != root);
         }
         return;
       }
@@ -185,7 +263,7 @@ public final class AngusMailReader implements MailReader {
         if (out.originalHeaders == null) out.originalHeaders = inner;
         if (filename == null) {
           String s = inner.first("Subject");
-          filename = (s == null || s.isBlank() ? "message" : s.replaceAll("[\\\\/:*?\"<>|]", "_")) + ".eml";
+          filename = (s == null || s.isBlank() ? "message" : UNSAFE_FILENAME.matcher(s).replaceAll("_")) + ".eml";
         }
         out.attachments.add(attachment(filename, type, type, data, "inline".equals(disposition), contentId(p),
             Attachment.Kind.MESSAGE));
@@ -205,7 +283,7 @@ public final class AngusMailReader implements MailReader {
       default -> { }
     }
     boolean bodyText = (type.equals("text/plain") || type.equals("text/html") || type.equals("text/enriched"))
-        && !"attachment".equals(disposition) && (filename == null || top);
+        && !"attachment".equals(disposition) && (filename == null || top) && !resource;
     if (bodyText) {
       String text = TextDecoding.decode(decoded(p), ct.getParameter("charset"));
       if (type.equals("text/html")) {
@@ -232,9 +310,25 @@ public final class AngusMailReader implements MailReader {
     out.attachments.add(attachment(filename, type, type, decoded(p), inline, cid, kind));
   }
 
-  private void walkSafely(MimeBodyPart bp, int depth, Parts out, boolean inAlternative) {
+  /** The root of a multipart/related: the part named by its start parameter, else the first (RFC 2387). */
+  private static int relatedRoot(MimeMultipart mp, String start, int n) {
+    if (start == null || start.isBlank()) return 0;
+    String want = start.trim();
+    if (want.startsWith("<") && want.endsWith(">")) want = want.substring(1, want.length() - 1);
+    for (int i = 0; i < n; i++) {
+      try {
+        String id = contentId((MimePart) mp.getBodyPart(i));
+        if (want.equals(id)) return i;
+      } catch (MessagingException | RuntimeException e) {
+        // an unreadable part cannot be the root
+      }
+    }
+    return 0;
+  }
+
+  private void walkSafely(MimeBodyPart bp, int depth, Parts out, boolean inAlternative, boolean resource) {
     try {
-      walk(bp, depth, out, inAlternative, false);
+      walk(bp, depth, out, inAlternative, false, resource);
     } catch (MessagingException | IOException | RuntimeException e) {
       // One unreadable part must not cost the customer the rest of the message.
     }
@@ -263,6 +357,7 @@ public final class AngusMailReader implements MailReader {
     }
   }
 
+  private static final Pattern UNSAFE_FILENAME = Pattern.compile("[\\\\/:*?\"<>|\\p{Cntrl}]");
   private static final Pattern BASE_TYPE = Pattern.compile("^\\s*([a-zA-Z0-9!#$&^_.+-]+/[a-zA-Z0-9!#$&^_.+-]+)");
   private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern BOUNDARY = Pattern.compile("boundary\\s*=\\s*\"?([^\";]+)", Pattern.CASE_INSENSITIVE);
@@ -336,11 +431,11 @@ public final class AngusMailReader implements MailReader {
     } catch (MessagingException | RuntimeException e) {
       enc = null;
     }
-    if (enc == null) return raw;
-    switch (enc.trim().toLowerCase(Locale.ROOT)) {
+    switch (enc == null ? "" : enc.trim().toLowerCase(Locale.ROOT)) {
       case "base64":
         return TextDecoding.base64(raw, 0, raw.length);
       case "quoted-printable":
+        raw = TextDecoding.crlfToLf(raw);
         return TextDecoding.quotedPrintable(raw, 0, raw.length);
       case "x-uuencode", "uuencode", "x-uue":
         try (InputStream in = MimeUtility.decode(new ByteArrayInputStream(raw), "uuencode")) {
@@ -348,70 +443,53 @@ public final class AngusMailReader implements MailReader {
         } catch (MessagingException | IOException | RuntimeException e) {
           return raw;
         }
-      default:
+      case "binary":
         return raw;
+      default:
+        // 7bit/8bit content is lines; their ends are CRLF or LF depending on how the message was stored.
+        // Giving LF either way makes an attachment's size and sha256 independent of that (as Python does).
+        return TextDecoding.crlfToLf(raw);
     }
   }
 
-  private MailHeaders headersOf(byte[] data) {
-    try {
-      InternetHeaders ih = new InternetHeaders(new ByteArrayInputStream(data), true);
-      List<Map.Entry<String, String>> fields = new ArrayList<>();
-      for (Enumeration<Header> e = ih.getAllHeaders(); e.hasMoreElements(); ) {
-        Header h = e.nextElement();
-        fields.add(Map.entry(h.getName(), HeaderText.decode(eightBit(h.getValue()))));
-      }
-      return MailHeaders.of(fields);
-    } catch (MessagingException | RuntimeException e) {
-      return MailHeaders.empty();
-    }
+  /** Headers of an enclosed message or a text/rfc822-headers part, read with the same lenient scan. */
+  private static MailHeaders headersOf(byte[] data) {
+    HeaderBlock block = HeaderBlock.scan(data, 0, data.length);
+    Charset legacy = legacyHeaderCharset(block.fields(), List.of(), data);
+    List<Map.Entry<String, String>> fields = new ArrayList<>(block.fields().size());
+    for (HeaderBlock.Field f : block.fields()) fields.add(Map.entry(f.name(), HeaderText.decode(eightBit(f.value(), legacy))));
+    return MailHeaders.of(fields);
   }
 
   /** Jakarta Mail reads header bytes as ISO-8859-1; raw 8-bit text is UTF-8 (RFC 6532) or, failing that, 1252. */
   static String eightBit(String s) {
+    return eightBit(s, null);
+  }
+
+  /** As {@link #eightBit(String)}, with legacy as the charset for 8-bit text that is not UTF-8 (null: 1252). */
+  static String eightBit(String s, Charset legacy) {
     if (s == null) return null;
     for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 0x80) return HeaderText.fromBytes(s);
+      if (s.charAt(i) >= 0x80) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        if (legacy == null || TextDecoding.mostlyUtf8(b, 0, b.length)) return TextDecoding.decode(b, 0, b.length, null);
+        return new String(b, legacy);
+      }
     }
     return s;
   }
 
-  static List<MailAddress> addresses(String raw) {
+  /**
+   * The mailboxes of an address field. With addressedOnly (To, Cc, Reply-To) entries without an '@' address
+   * ("Recipients", a name alone, "undisclosed-recipients:;") are left out: nobody can be mailed there.
+   */
+  static List<MailAddress> addresses(String raw, Charset legacy, boolean addressedOnly) {
     if (raw == null || raw.isBlank()) return List.of();
-    String v = eightBit(HeaderText.unfold(raw));
-    List<MailAddress> out = new ArrayList<>();
-    try {
-      for (InternetAddress a : InternetAddress.parseHeader(v, false)) add(a, out);
-    } catch (AddressException | RuntimeException e) {
-      out.clear();
-      Matcher m = EMAIL.matcher(v);
-      while (m.find()) out.add(new MailAddress(m.group(), null));
-    }
-    if (out.isEmpty() && !v.isBlank()) {
-      Matcher m = EMAIL.matcher(v);
-      while (m.find()) out.add(new MailAddress(m.group(), null));
-      if (out.isEmpty()) out.add(new MailAddress(null, HeaderText.decode(v)));
-    }
+    List<MailAddress> all = AddressParser.parse(eightBit(HeaderText.unfold(raw), legacy));
+    if (!addressedOnly) return List.copyOf(all);
+    List<MailAddress> out = new ArrayList<>(all.size());
+    for (MailAddress a : all) if (a.address() != null && a.address().indexOf('@') > 0) out.add(a);
     return List.copyOf(out);
-  }
-
-  private static void add(InternetAddress a, List<MailAddress> out) throws AddressException {
-    if (a.isGroup()) {
-      InternetAddress[] members = a.getGroup(false);
-      if (members != null) for (InternetAddress m : members) add(m, out);
-      return;
-    }
-    String address = a.getAddress();
-    String personal = a.getPersonal();
-    if (personal != null && personal.contains("=?")) personal = HeaderText.decode(personal);
-    if (address != null && address.contains("=?")) {
-      // "=?utf-8?Q?Name?= <x@y>" without a space parses oddly; the address is the part in brackets then.
-      Matcher m = EMAIL.matcher(address);
-      if (m.find()) address = m.group();
-    }
-    if (address != null && address.startsWith("<") && address.endsWith(">")) address = address.substring(1, address.length() - 1);
-    if ((address == null || address.isBlank()) && personal == null) return;
-    out.add(new MailAddress(address, personal));
   }
 
   static String messageId(String v) {

@@ -66,27 +66,18 @@ public final class TextDecoding {
     if (ascii && !hasEscape(b, off, len)) return new String(b, off, len, StandardCharsets.ISO_8859_1);
     if (cs == null || cs == WINDOWS_1252) {
       if (hasEscape(b, off, len) && cs == null) return new String(b, off, len, charset("iso-2022-jp"));
-      if (isUtf8(b, off, len)) return new String(b, off, len, StandardCharsets.UTF_8);
+      if (mostlyUtf8(b, off, len)) return new String(b, off, len, StandardCharsets.UTF_8);
       return new String(b, off, len, WINDOWS_1252);
     }
-    if (cs == StandardCharsets.UTF_8 && !isUtf8(b, off, len)) {
+    if (cs == StandardCharsets.UTF_8 && !mostlyUtf8(b, off, len)) {
       // Mislabelled legacy text reads better as windows-1252 than as a row of replacement characters.
-      return strict(b, off, len, StandardCharsets.UTF_8, WINDOWS_1252);
+      return new String(b, off, len, WINDOWS_1252);
     }
     return new String(b, off, len, cs);
   }
 
   public static String decode(byte[] b, String declared) {
     return decode(b, 0, b.length, declared);
-  }
-
-  private static String strict(byte[] b, int off, int len, Charset first, Charset fallback) {
-    try {
-      return first.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, off, len)).toString();
-    } catch (CharacterCodingException e) {
-      return new String(b, off, len, fallback);
-    }
   }
 
   static boolean isAscii(byte[] b, int off, int len) {
@@ -99,6 +90,46 @@ public final class TextDecoding {
       if (b[i] == 0x1B && b[i + 1] == '$' && (b[i + 2] == 'B' || b[i + 2] == '@')) return true;
     }
     return false;
+  }
+
+  /**
+   * True when the bytes are UTF-8 with at most a few damaged sequences (a name cut inside a character, one
+   * stray byte): more well-formed multi-byte sequences than bad bytes. windows-1252 text almost never holds
+   * a well-formed multi-byte sequence, so this does not misread it; the damaged bytes become U+FFFD.
+   */
+  public static boolean mostlyUtf8(byte[] b, int off, int len) {
+    int good = 0, bad = 0;
+    int i = off, end = off + len;
+    while (i < end) {
+      int c = b[i] & 0xFF;
+      if (c < 0x80) { i++; continue; }
+      int n = sequenceLength(b, i, end);
+      if (n > 0) {
+        good++;
+        i += n;
+      } else {
+        bad++;
+        i++;
+      }
+    }
+    return bad == 0 || good > bad * 2;
+  }
+
+  /** Length of the well-formed UTF-8 multi-byte sequence at i, or 0. */
+  private static int sequenceLength(byte[] b, int i, int end) {
+    int c = b[i] & 0xFF;
+    int n;
+    if (c >= 0xC2 && c <= 0xDF) n = 1;
+    else if (c >= 0xE0 && c <= 0xEF) n = 2;
+    else if (c >= 0xF0 && c <= 0xF4) n = 3;
+    else return 0;
+    if (i + n >= end) return 0;
+    for (int k = 1; k <= n; k++) if ((b[i + k] & 0xC0) != 0x80) return 0;
+    if (c == 0xE0 && (b[i + 1] & 0xFF) < 0xA0) return 0;
+    if (c == 0xED && (b[i + 1] & 0xFF) > 0x9F) return 0;
+    if (c == 0xF0 && (b[i + 1] & 0xFF) < 0x90) return 0;
+    if (c == 0xF4 && (b[i + 1] & 0xFF) > 0x8F) return 0;
+    return n + 1;
   }
 
   /** True when the bytes are well-formed UTF-8 (no overlongs, no surrogates). */
@@ -121,6 +152,82 @@ public final class TextDecoding {
       i += n + 1;
     }
     return true;
+  }
+
+  /**
+   * True for charsets whose bytes are worth trying on unlabelled 8-bit text: neither UTF-8 nor the Western
+   * single-byte family that the windows-1252 fallback already reads.
+   */
+  public static boolean isLegacy(Charset cs) {
+    String n = cs.name();
+    return !(cs == StandardCharsets.UTF_8 || cs == WINDOWS_1252 || n.equals("ISO-8859-1") || n.equals("ISO-8859-15")
+        || n.equals("US-ASCII") || n.startsWith("UTF-"));
+  }
+
+  /** True when the bytes decode in cs without malformed or unmappable input. */
+  public static boolean decodesCleanly(byte[] b, Charset cs) {
+    try {
+      cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Adds to out the values of up to max "charset=" parameters found anywhere in the raw message, in order.
+   * A plain byte scan (no regex), used only when a header holds unlabelled 8-bit text.
+   */
+  public static void declaredCharsets(byte[] raw, java.util.List<String> out, int max) {
+    int found = 0;
+    for (int i = 0, end = raw.length - 8; i < end && found < max; i++) {
+      if ((raw[i] | 0x20) != 'c' || !matchesLower(raw, i, "charset")) continue;
+      int j = i + 7;
+      while (j < raw.length && (raw[j] == ' ' || raw[j] == '\t')) j++;
+      if (j >= raw.length || raw[j] != '=') continue;
+      j++;
+      while (j < raw.length && (raw[j] == ' ' || raw[j] == '"' || raw[j] == '\'')) j++;
+      int k = j;
+      while (k < raw.length && k - j < 40 && (Character.isLetterOrDigit(raw[k]) || raw[k] == '-' || raw[k] == '_'
+          || raw[k] == ':' || raw[k] == '.')) k++;
+      if (k > j) {
+        String name = new String(raw, j, k - j, StandardCharsets.ISO_8859_1);
+        if (!out.contains(name)) out.add(name);
+        found++;
+      }
+      i = k;
+    }
+  }
+
+  private static boolean matchesLower(byte[] b, int i, String word) {
+    if (i + word.length() > b.length) return false;
+    for (int k = 0; k < word.length(); k++) if ((b[i + k] | 0x20) != word.charAt(k)) return false;
+    return true;
+  }
+
+  /** The bytes with every CRLF (and lone CR) turned into LF; the same array when there is no CR. */
+  public static byte[] crlfToLf(byte[] in) {
+    int cr = -1;
+    for (int i = 0; i < in.length; i++) {
+      if (in[i] == '\r') {
+        cr = i;
+        break;
+      }
+    }
+    if (cr < 0) return in;
+    byte[] out = new byte[in.length];
+    System.arraycopy(in, 0, out, 0, cr);
+    int o = cr;
+    for (int i = cr; i < in.length; i++) {
+      if (in[i] == '\r') {
+        if (i + 1 < in.length && in[i + 1] == '\n') continue;
+        out[o++] = '\n';
+        continue;
+      }
+      out[o++] = in[i];
+    }
+    return o == out.length ? out : java.util.Arrays.copyOf(out, o);
   }
 
   // ---- transfer encodings ----
