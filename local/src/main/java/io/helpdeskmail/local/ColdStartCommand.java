@@ -72,6 +72,7 @@ final class ColdStartCommand {
     int rc = p.waitFor();
     long ms = (System.nanoTime() - t0) / 1_000_000;
     if (rc != 0) throw new IllegalStateException(args[0] + " probe failed (" + rc + "): " + output);
+    output.lines().filter(l -> l.startsWith("phases:")).forEach(l -> System.out.println("cold-start: " + args[0] + " " + l));
     return ms;
   }
 
