@@ -97,7 +97,7 @@ public final class AngusMailReader implements MailReader {
     }
     InternetHeaders ih = new InternetHeaders();
     for (HeaderBlock.Field f : block.fields()) ih.addHeader(f.name(), f.value().strip());
-    TopPart top = new TopPart(ih, new SharedByteArrayInputStream(raw, block.bodyStart(), raw.length - block.bodyStart()));
+    TopPart top = new TopPart(ih, new Region(raw, block.bodyStart(), raw.length - block.bodyStart()));
 
     Parts parts = new Parts();
     walk(top, 0, parts, false, true, false);
@@ -139,6 +139,40 @@ public final class AngusMailReader implements MailReader {
     TopPart(InternetHeaders headers, SharedByteArrayInputStream body) {
       this.headers = headers;
       this.contentStream = body;
+    }
+  }
+
+  /**
+   * The message bytes, shared by every part (Angus slices them with newStream, never copying), and able to say
+   * where a slice sits: base64 attachments are then decoded straight from the message buffer.
+   */
+  static final class Region extends SharedByteArrayInputStream {
+    Region(byte[] buf, int offset, int length) {
+      super(buf, offset, length);
+    }
+
+    @Override
+    public InputStream newStream(long from, long to) {
+      if (from < 0) throw new IllegalArgumentException("start < 0");
+      long end = to == -1 ? count - start : to;
+      return new Region(buf, start + (int) from, (int) (end - from));
+    }
+
+    /** True while nothing has been read, so buffer()[offset() .. offset()+length()) is the whole content. */
+    boolean untouched() {
+      return pos == start;
+    }
+
+    byte[] buffer() {
+      return buf;
+    }
+
+    int offset() {
+      return start;
+    }
+
+    int length() {
+      return count - start;
     }
   }
 
@@ -421,17 +455,21 @@ public final class AngusMailReader implements MailReader {
 
   /** The part's content with its transfer encoding undone. */
   private static byte[] decoded(MimePart p) throws MessagingException, IOException {
-    byte[] raw;
-    try (InputStream in = p instanceof MimeBodyPart b ? b.getRawInputStream() : ((MimeMessage) p).getRawInputStream()) {
-      raw = in.readAllBytes();
-    }
     String enc;
     try {
       enc = p.getEncoding();
     } catch (MessagingException | RuntimeException e) {
       enc = null;
     }
-    switch (enc == null ? "" : enc.trim().toLowerCase(Locale.ROOT)) {
+    enc = enc == null ? "" : enc.trim().toLowerCase(Locale.ROOT);
+    byte[] raw;
+    try (InputStream in = p instanceof MimeBodyPart b ? b.getRawInputStream() : ((MimeMessage) p).getRawInputStream()) {
+      if (enc.equals("base64") && in instanceof Region r && r.untouched()) {
+        return TextDecoding.base64(r.buffer(), r.offset(), r.length()); // no copy of the encoded text
+      }
+      raw = in.readAllBytes();
+    }
+    switch (enc) {
       case "base64":
         return TextDecoding.base64(raw, 0, raw.length);
       case "quoted-printable":
