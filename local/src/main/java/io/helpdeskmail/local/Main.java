@@ -20,6 +20,10 @@ public final class Main {
       case "replay" -> ReplayCommand.run(rest, System.out);
       case "bench-ingest" -> IngestBenchCommand.run(rest, System.out);
       case "cold-start" -> ColdStartCommand.run(rest, System.out);
+      case "jmh" -> {
+        org.openjdk.jmh.Main.main(rest.length == 0 ? new String[] {"MailPipelineBenchmark"} : rest);
+        yield 0;
+      }
       case "help", "--help", "-h" -> {
         usage(System.out);
         yield 0;
@@ -42,6 +46,7 @@ public final class Main {
                                              the local stack: emulators, SMTP in, mail drop folder, demo mail ingested
           replay [--key KEY]...              re-drive inbound dead letters (or raw-mail keys) through inbound-mail
           bench-ingest [--tickets N]         DynamoDB write units per new ticket and per threaded reply, Scans
-          cold-start [--runs N]              cold invoke of inbound-mail in a fresh JVM vs a bare SDK JVM (ratio)""");
+          cold-start [--runs N]              cold invoke of inbound-mail in a fresh JVM vs a bare SDK JVM (ratio)
+          jmh [JMH OPTIONS]                   JMH benchmarks of the reader and the pipeline (-p dir=FOLDER)""");
   }
 }
