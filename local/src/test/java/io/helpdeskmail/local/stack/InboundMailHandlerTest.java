@@ -336,4 +336,59 @@ class InboundMailHandlerTest {
     assertTrue(((IngestOutcome.DeadLettered) o).reason().contains("empty"), o.toString());
     stack.s3().headObject(b -> b.bucket(LocalStack.BUCKET).key(key));
   }
+
+  @Test
+  void handleRequest_shouldRecordBounceOnOriginalTicketAndSuppress_whenDeliveryReportArrives(LocalStack stack)
+      throws Exception {
+    // GIVEN a ticket whose first message (ours to answer) bounced back from a dead mailbox
+    TestMail first = TestMail.from("uma@customer.example").header("Cc", "gone@customer.example");
+    long n = ticketOf(viaS3Event(stack, first.bytes()));
+    String dsn = """
+        From: Mail Delivery Subsystem <mailer-daemon@mx.customer.example>
+        To: support@shop.example
+        Subject: Undelivered Mail Returned to Sender
+        Date: Mon, 23 Nov 2026 10:05:00 +0100
+        Message-ID: <dsn-%1$s@mx.customer.example>
+        Auto-Submitted: auto-replied
+        MIME-Version: 1.0
+        Content-Type: multipart/report; report-type=delivery-status; boundary="b1"
+
+        --b1
+        Content-Type: text/plain; charset=us-ascii
+
+        Your message could not be delivered to gone@customer.example: the mailbox does not exist.
+
+        --b1
+        Content-Type: message/delivery-status
+
+        Reporting-MTA: dns; mx.customer.example
+
+        Final-Recipient: rfc822; gone@customer.example
+        Action: failed
+        Status: 5.1.1
+        Diagnostic-Code: smtp; 550 5.1.1 user unknown
+
+        --b1
+        Content-Type: text/rfc822-headers
+
+        From: support@shop.example
+        To: gone@customer.example
+        Subject: Re: Order not arrived
+        Message-ID: <%1$s>
+
+        --b1--
+        """.formatted(first.messageId()).replace("\n", "\r\n");
+    // WHEN the delivery report arrives
+    IngestOutcome o = viaS3Event(stack, dsn.getBytes(StandardCharsets.UTF_8));
+    // THEN it is an event on the original's ticket, not a new ticket, and the dead address is suppressed
+    IngestOutcome.BounceRecorded b = assertInstanceOf(IngestOutcome.BounceRecorded.class, o);
+    assertEquals(Long.valueOf(n), b.ticket());
+    assertEquals(List.of("gone@customer.example"), b.suppressed());
+    assertTrue(repo(stack).isSuppressed("gone@customer.example"));
+    var events = repo(stack).events(n);
+    assertEquals(1, events.size(), events.toString());
+    assertEquals("bounce", events.get(0).type());
+    assertTrue(events.get(0).detail().contains("5.1.1"), events.get(0).detail());
+    assertEquals(1, repo(stack).messages(n).size());
+  }
 }
