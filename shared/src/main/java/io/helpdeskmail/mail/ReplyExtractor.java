@@ -2,38 +2,208 @@ package io.helpdeskmail.mail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Separates the customer's new words from quoted history and from the signature. Works on plain text (HTML
- * mail is converted by {@link HtmlText} first, with its quote containers already cut off).
+ * Separates the customer's new words from quoted history and from the signature, in plain text (HTML mail is
+ * converted by {@link HtmlText} first, its quote containers already cut off).
+ *
+ * <p>Quoted history is recognised three ways, in any of the languages our customers write in: "&gt;" blocks
+ * (removed, and the text after them kept, so inline and bottom-posted answers survive); a reply header ("On ...
+ * wrote:", "Le ... a écrit :", a date and an address ending in a colon, possibly wrapped over three lines) which,
+ * when no "&gt;" block follows it, ends the new text; and Outlook-style header blocks (From/Sent/To/Subject in
+ * any language) or "Original Message" separators, which end it too. The signature starts at "-- ", at a
+ * "Sent from my phone" line, at a closing formula ("Regards,") followed by a few short lines, or at a short
+ * "-Name" line at the very end. Mailing-list footers after an underscore rule are not part of the reply.
  */
 public final class ReplyExtractor {
-  private static final Pattern QUOTE_HEADER = Pattern.compile(
-      "^\\s*(On\\b.{0,200}\\bwrote:|Le\\b.{0,200}a écrit\\s*:|Am\\b.{0,200}schrieb.{0,80}:|-{2,}\\s*Original Message\\s*-{2,})\\s*$",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern SIGNATURE = Pattern.compile("^(-- ?|Sent from my \\w+.*)$", Pattern.CASE_INSENSITIVE);
+  private static final int MAX_HEADER_LINES = 3;
+  private static final int MAX_HEADER_CHARS = 300;
+
+  /** Reply-header verbs, at the end of the header ("... wrote:"), in the languages clients localise them to. */
+  private static final Pattern HEADER_VERB = Pattern.compile("(?iu)^-*\\s*.{0,260}?(\\bwrote|\\bwrites|\\bsaid|"
+      + "a écrit|\\bécrit|\\bschrieb|\\bschreef|\\bescribió|\\bescribio|\\bescreveu|ha scritto|ha escrit|\\bskrev|"
+      + "napisał\\(a\\)|napisała|napisał|\\bpisze|a scris|kirjoitti|написал\\(а\\)|написала|написал|написав|írta|"
+      + "napsal\\(a\\)|napsal|yazdı|έγραψε|写道|寫道|のメッセージ|書きました|작성)\\s*[:：]?\\s*-*\\s*$");
+  /** A header that names no verb: a date or time and an address, ending in a colon ("2017-11-24 16:32 X <x@y>:"). */
+  private static final Pattern HEADER_ADDRESS = Pattern.compile(
+      "(?u)^.{0,200}([<(\\[]\\s*(mailto:)?[^\\s<>()@]+@[^\\s<>()]+\\s*[>)\\]]|\\S+@\\S+\\.[a-z]{2,})\\s*[>)]?\\s*[:：]\\s*$");
+  private static final Pattern DATE_OR_TIME = Pattern.compile("\\d{1,2}[:.h]\\d{2}|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\b(19|20)\\d{2}\\b");
+  /** First line of an Outlook-style header block ("From:", "De :", "Von:", "发件人：", "*From:*" ...). */
+  private static final Pattern BLOCK_FROM = Pattern.compile("(?iu)^\\s*\\*?\\s*(from|de|von|van|da|fra|från|od|"
+      + "lähettäjä|feladó|от|від|发件人|寄件者|差出人|보낸 사람|kimden|de la|message du|expéditeur|absender|remitente|"
+      + "mittente|afzender|avsändare|nadawca|от кого)\\s*\\*?\\s*[:：]");
+  /** The other fields of such a block, one of which must follow within a few lines. */
+  private static final Pattern BLOCK_FIELD = Pattern.compile("(?iu)^\\s*\\*?\\s*(sent|date|envoyé|envoyé le|gesendet|"
+      + "datum|verzonden|verstuurd|inviato|data|enviado|enviada|fecha|skickat|sendt|dato|wysłano|data wysłania|"
+      + "lähetetty|elküldve|отправлено|дата|надіслано|发送时间|发送日期|日期|寄件日期|送信日時|날짜|보낸 날짜|tarih|to|à|a|"
+      + "an|aan|para|till|til|do|vastaanottaja|кому|收件人|宛先|subject|objet|betreff|onderwerp|oggetto|asunto|assunto|"
+      + "ämne|emne|temat|aihe|тема|主题|件名|cc|sent at)\\s*\\*?\\s*[:：]");
+  private static final Pattern ORIGINAL_MESSAGE = Pattern.compile("(?iu)^\\s*[-=_*]{2,}\\s*(original message|"
+      + "ursprüngliche nachricht|originalnachricht|message d'origine|message original|mensaje original|messaggio originale|"
+      + "oorspronkelijk bericht|origineel bericht|mensagem original|originalmeddelande|ursprungligt meddelande|"
+      + "oprindelig besked|opprinnelig melding|alkuperäinen viesti|wiadomość oryginalna|oryginalna wiadomość|"
+      + "исходное сообщение|оригинальное сообщение|原始邮件|原始郵件|元のメッセージ|reply message|mesaj original)"
+      + "\\s*[-=_*]{2,}\\s*$");
+  /** A rule made of punctuation only: an Outlook "____" line, "-----", "=====". */
+  private static final Pattern RULE = Pattern.compile("^\\s*[-_=*]{5,}\\s*$");
+  private static final Pattern UNDERSCORE_FOOTER = Pattern.compile("^\\s*_{2,}\\s*$");
+  /** "Sent from my iPhone" and what mobile and desktop apps add, in many languages. */
+  private static final Pattern SENT_FROM = Pattern.compile("(?iu)^\\s*(sent from |sent with |sent via |get outlook for |"
+      + "envoyé de mon |envoyé depuis |envoyé à partir de |von meinem .* gesendet|gesendet von |gesendet mit |"
+      + "enviado desde |enviado de |enviado do meu |inviato da |verzonden met |verstuurd vanaf |verzonden vanaf |"
+      + "skickat från |sendt fra |lähetetty |wysłane z |отправлено с |trimis de pe |从我的|我的iphone|iphoneから送信|"
+      + "sent from mail for windows|sent from yahoo mail|sent from samsung|sent from outlook|sent from typeapp)");
+  /** Closing formulas that start a signature when only a few short lines follow them. */
+  private static final Pattern SIGN_OFF = Pattern.compile("(?iu)^\\s*(best regards|kind regards|warm regards|regards|"
+      + "best wishes|sincerely|yours sincerely|yours truly|cordialement|bien cordialement|bien à vous|salutations|"
+      + "mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|mfg|"
+      + "saludos|un saludo|saludos cordiales|atentamente|cordiali saluti|distinti saluti|saluti|"
+      + "met vriendelijke groet(en)?|vriendelijke groet(en)?|groeten|med vänliga hälsningar|vänliga hälsningar|"
+      + "med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|pozdrawiam|z poważaniem|atenciosamente|"
+      + "cumprimentos|cu stimă|cu respect|ystävällisin terveisin|с уважением|此致|敬具)\\s*[,.!]?\\s*$");
 
   public ReplyBody extract(String text) {
     if (text == null || text.isBlank()) return ReplyBody.EMPTY;
     String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
-    List<String> kept = new ArrayList<>();
-    for (String line : lines) {
-      if (QUOTE_HEADER.matcher(line).matches()) break;
-      if (line.stripLeading().startsWith(">")) continue;
+    List<String> kept = new ArrayList<>(lines.length);
+    int i = 0;
+    scan:
+    while (i < lines.length) {
+      String line = lines[i];
+      if (isQuoted(line)) { // a ">" block: drop it, keep reading (inline or bottom-posted reply)
+        i++;
+        continue;
+      }
+      int header = headerLength(lines, i);
+      if (header > 0) {
+        int next = nextNonBlank(lines, i + header);
+        if (next < lines.length && isQuoted(lines[next])) { // header of a quote block: drop both, go on
+          i = next;
+          continue;
+        }
+        break; // unquoted history follows: the reply ends here
+      }
+      if (ORIGINAL_MESSAGE.matcher(line).matches() || isOutlookBlock(lines, i)) break;
+      if (UNDERSCORE_FOOTER.matcher(line).matches()) {
+        // "__" then a mailing-list footer, or "____" then an Outlook header: neither is the customer's text.
+        int next = nextNonBlank(lines, i + 1);
+        if (next >= lines.length || isOutlookBlock(lines, next) || footerFollows(lines, next)) break scan;
+      }
       kept.add(line);
+      i++;
     }
-    int sig = -1;
-    for (int i = 0; i < kept.size(); i++) {
-      if (SIGNATURE.matcher(kept.get(i)).matches()) {
-        sig = i;
-        break;
+    trimBlank(kept);
+    String reply = String.join("\n", kept).strip();
+    int sig = signatureStart(kept);
+    List<String> visibleLines = new ArrayList<>(sig < 0 ? kept : kept.subList(0, sig));
+    // A trailing rule ("-----", "____") announced the history we cut; it is not part of what was said.
+    while (!visibleLines.isEmpty() && (visibleLines.get(visibleLines.size() - 1).isBlank()
+        || RULE.matcher(visibleLines.get(visibleLines.size() - 1)).matches())) {
+      visibleLines.remove(visibleLines.size() - 1);
+    }
+    String visible = String.join("\n", visibleLines).strip();
+    String signature = sig < 0 ? null : String.join("\n", kept.subList(sig, kept.size())).strip();
+    return new ReplyBody(reply, signature == null || signature.isEmpty() ? null : signature, visible);
+  }
+
+  private static boolean isQuoted(String line) {
+    for (int k = 0; k < line.length(); k++) {
+      char c = line.charAt(k);
+      if (c == '>') return true;
+      if (c != ' ' && c != '\t') return false;
+    }
+    return false;
+  }
+
+  /** How many lines (1-3) a reply header starting at line i spans, or 0 when there is none. */
+  static int headerLength(String[] lines, int i) {
+    String first = lines[i].strip();
+    if (first.isEmpty() || first.length() > MAX_HEADER_CHARS) return 0;
+    StringBuilder joined = new StringBuilder();
+    for (int n = 0; n < MAX_HEADER_LINES && i + n < lines.length; n++) {
+      String l = lines[i + n].strip();
+      if (l.isEmpty() || isQuoted(lines[i + n])) return 0;
+      if (joined.length() > 0 && !(joined.charAt(joined.length() - 1) == '<' || l.startsWith(">"))) joined.append(' ');
+      joined.append(l);
+      if (joined.length() > MAX_HEADER_CHARS) return 0;
+      if (looksLikeHeader(joined.toString())) return n + 1;
+    }
+    return 0;
+  }
+
+  static boolean looksLikeHeader(String s) {
+    char last = s.charAt(s.length() - 1);
+    boolean endsLikeHeader = last == ':' || last == '：' || last == '-' || Character.isLetter(last);
+    if (!endsLikeHeader) return false;
+    boolean hasDate = DATE_OR_TIME.matcher(s).find();
+    if (HEADER_VERB.matcher(s).matches()) return hasDate || s.indexOf('@') >= 0;
+    return (last == ':' || last == '：') && hasDate && HEADER_ADDRESS.matcher(s).matches();
+  }
+
+  /** An Outlook-style block: a From line with another header field within the next few lines. */
+  private static boolean isOutlookBlock(String[] lines, int i) {
+    if (!BLOCK_FROM.matcher(lines[i]).find()) return false;
+    int fields = 0;
+    for (int k = i + 1; k < Math.min(lines.length, i + 6); k++) {
+      if (lines[k].isBlank()) continue;
+      if (BLOCK_FIELD.matcher(lines[k]).find()) {
+        if (++fields >= 1) return true;
       }
     }
-    String reply = String.join("\n", kept).strip();
-    if (sig < 0) return new ReplyBody(reply, null, reply);
-    String visible = String.join("\n", kept.subList(0, sig)).strip();
-    String signature = String.join("\n", kept.subList(sig, kept.size())).strip();
-    return new ReplyBody(reply, signature.isEmpty() ? null : signature, visible);
+    return false;
+  }
+
+  private static boolean footerFollows(String[] lines, int i) {
+    // A list footer: a few short lines, one naming the list or linking to its page.
+    for (int k = i; k < Math.min(lines.length, i + 4); k++) {
+      String l = lines[k].toLowerCase(Locale.ROOT);
+      if (l.contains("mailing list") || l.contains("listinfo") || l.contains("unsubscribe") || l.contains("http")) return true;
+    }
+    return false;
+  }
+
+  private static int nextNonBlank(String[] lines, int from) {
+    int k = from;
+    while (k < lines.length && lines[k].isBlank()) k++;
+    return k;
+  }
+
+  /** Where the signature starts in the kept lines, or -1. */
+  static int signatureStart(List<String> lines) {
+    int n = lines.size();
+    for (int k = 0; k < n; k++) {
+      String l = lines.get(k);
+      if (l.equals("-- ") || l.equals("--") || l.equals("-- -") || l.equals("—")) return k;
+      if (SENT_FROM.matcher(l).find() && l.length() < 120) return k;
+    }
+    for (int k = Math.max(0, n - 8); k < n; k++) {
+      if (SIGN_OFF.matcher(lines.get(k)).matches() && fewShortLinesAfter(lines, k + 1)) return k;
+    }
+    // "-Name" closing the mail (the GitHub convention): only in the last lines and short.
+    for (int k = Math.max(0, n - 3); k < n; k++) {
+      String l = lines.get(k).strip();
+      if (l.length() > 1 && l.length() < 40 && l.charAt(0) == '-' && Character.isLetter(l.charAt(1))
+          && fewShortLinesAfter(lines, k + 1)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean fewShortLinesAfter(List<String> lines, int from) {
+    int count = 0;
+    for (int k = from; k < lines.size(); k++) {
+      String l = lines.get(k).strip();
+      if (l.isEmpty()) continue;
+      if (l.length() > 60 || ++count > 5) return false;
+    }
+    return true;
+  }
+
+  private static void trimBlank(List<String> lines) {
+    while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) lines.remove(lines.size() - 1);
+    while (!lines.isEmpty() && lines.get(0).isBlank()) lines.remove(0);
   }
 }
