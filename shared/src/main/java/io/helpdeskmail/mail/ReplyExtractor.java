@@ -26,6 +26,9 @@ public final class ReplyExtractor {
       + "a écrit|\\bécrit|\\bschrieb|\\bschreef|\\bescribió|\\bescribio|\\bescreveu|ha scritto|ha escrit|\\bskrev|"
       + "napisał\\(a\\)|napisała|napisał|\\bpisze|a scris|kirjoitti|написал\\(а\\)|написала|написал|написав|írta|"
       + "napsal\\(a\\)|napsal|yazdı|έγραψε|写道|寫道|のメッセージ|書きました|작성)\\s*[:：]?\\s*-*\\s*$");
+  /** A verb followed by the writer's name ("Am 25.06.2015 um 10:55 schrieb Test user:"): then it must end in a colon. */
+  private static final Pattern HEADER_VERB_THEN_NAME = Pattern.compile("(?iu)^.{0,200}?(\\bwrote|\\bschrieb|\\bschreef|"
+      + "\\bskrev|a écrit|\\bescribió|\\bescreveu|ha scritto|napisał|kirjoitti|написал)\\s.{1,80}[:：]\\s*$");
   /** A header that names no verb: a date or time and an address, ending in a colon ("2017-11-24 16:32 X <x@y>:"). */
   private static final Pattern HEADER_ADDRESS = Pattern.compile(
       "(?u)^.{0,200}([<(\\[]\\s*(mailto:)?[^\\s<>()@]+@[^\\s<>()]+\\s*[>)\\]]|\\S+@\\S+\\.[a-z]{2,})\\s*[>)]?\\s*[:：]\\s*$");
@@ -47,7 +50,7 @@ public final class ReplyExtractor {
       + "исходное сообщение|оригинальное сообщение|原始邮件|原始郵件|元のメッセージ|reply message|mesaj original)"
       + "\\s*[-=_*]{2,}\\s*$");
   /** A rule made of punctuation only: an Outlook "____" line, "-----", "=====". */
-  private static final Pattern RULE = Pattern.compile("^\\s*[-_=*]{5,}\\s*$");
+  private static final Pattern RULE = Pattern.compile("^\\s*[-_=*]{3,}\\s*$");
   private static final Pattern UNDERSCORE_FOOTER = Pattern.compile("^\\s*_{2,}\\s*$");
   /** "Sent from my iPhone" and what mobile and desktop apps add, in many languages. */
   private static final Pattern SENT_FROM = Pattern.compile("(?iu)^\\s*(sent from |sent with |sent via |get outlook for |"
@@ -72,7 +75,7 @@ public final class ReplyExtractor {
     scan:
     while (i < lines.length) {
       String line = lines[i];
-      if (isQuoted(line)) { // a ">" block: drop it, keep reading (inline or bottom-posted reply)
+      if (isQuoted(line) || isWrappedQuote(lines, i)) { // a ">" block: drop it, keep reading (inline reply)
         i++;
         continue;
       }
@@ -117,6 +120,16 @@ public final class ReplyExtractor {
     return false;
   }
 
+  /**
+   * An unquoted line inside a quote block that is the tail of a long quoted line some client re-wrapped without
+   * its ">" (it starts in lower case and the quote goes on right after it), not an inline answer.
+   */
+  private static boolean isWrappedQuote(String[] lines, int i) {
+    if (i == 0 || i + 1 >= lines.length || !isQuoted(lines[i - 1]) || lines[i - 1].length() < 50) return false;
+    String l = lines[i].strip();
+    return !l.isEmpty() && Character.isLowerCase(l.codePointAt(0)) && isQuoted(lines[i + 1]);
+  }
+
   /** How many lines (1-3) a reply header starting at line i spans, or 0 when there is none. */
   static int headerLength(String[] lines, int i) {
     String first = lines[i].strip();
@@ -124,7 +137,11 @@ public final class ReplyExtractor {
     StringBuilder joined = new StringBuilder();
     for (int n = 0; n < MAX_HEADER_LINES && i + n < lines.length; n++) {
       String l = lines[i + n].strip();
-      if (l.isEmpty() || isQuoted(lines[i + n])) return 0;
+      // Gmail wraps "...<x@y.z" and puts ">:" on the next line; any other quoted line ends the header.
+      boolean closing = n > 0 && (l.equals(">:") || l.equals("> :") || l.equals(">："));
+      if (l.isEmpty() || (isQuoted(lines[i + n]) && !closing)) return 0;
+      // A wrapped header breaks mid-phrase; a line ending a sentence is the customer's, not the header's start.
+      if (n > 0 && endsSentence(lines[i + n - 1].strip())) return 0;
       if (joined.length() > 0 && !(joined.charAt(joined.length() - 1) == '<' || l.startsWith(">"))) joined.append(' ');
       joined.append(l);
       if (joined.length() > MAX_HEADER_CHARS) return 0;
@@ -133,12 +150,18 @@ public final class ReplyExtractor {
     return 0;
   }
 
+  private static boolean endsSentence(String l) {
+    char c = l.isEmpty() ? ' ' : l.charAt(l.length() - 1);
+    return c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == '。' || c == '！' || c == '？';
+  }
+
   static boolean looksLikeHeader(String s) {
     char last = s.charAt(s.length() - 1);
     boolean endsLikeHeader = last == ':' || last == '：' || last == '-' || Character.isLetter(last);
     if (!endsLikeHeader) return false;
     boolean hasDate = DATE_OR_TIME.matcher(s).find();
     if (HEADER_VERB.matcher(s).matches()) return hasDate || s.indexOf('@') >= 0;
+    if ((last == ':' || last == '：') && hasDate && HEADER_VERB_THEN_NAME.matcher(s).matches()) return true;
     return (last == ':' || last == '：') && hasDate && HEADER_ADDRESS.matcher(s).matches();
   }
 
