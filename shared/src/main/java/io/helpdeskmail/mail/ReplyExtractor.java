@@ -57,14 +57,17 @@ public final class ReplyExtractor {
       + "envoyé de mon |envoyé depuis |envoyé à partir de |von meinem .* gesendet|gesendet von |gesendet mit |"
       + "enviado desde |enviado de |enviado do meu |inviato da |verzonden met |verstuurd vanaf |verzonden vanaf |"
       + "skickat från |sendt fra |lähetetty |wysłane z |отправлено с |trimis de pe |从我的|我的iphone|iphoneから送信|"
-      + "sent from mail for windows|sent from yahoo mail|sent from samsung|sent from outlook|sent from typeapp)");
+      + "sent from mail for windows|sent from yahoo mail|sent from samsung|sent from outlook|sent from typeapp|"
+      + "obtenir outlook pour |outlook für |outlook for ios|outlook for android|scarica outlook per |descargar outlook para |"
+      + "outlook voor ios|outlook voor android|hämta outlook för |hent outlook til |få outlook til |pobierz aplikację outlook|"
+      + "baixar o outlook para |obter o outlook para |outlook для )");
   /** Closing formulas that start a signature when only a few short lines follow them. */
   private static final Pattern SIGN_OFF = Pattern.compile("(?iu)^\\s*(best regards|kind regards|warm regards|regards|"
       + "best wishes|sincerely|yours sincerely|yours truly|cordialement|bien cordialement|bien à vous|salutations|"
       + "mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|mfg|"
       + "saludos|un saludo|saludos cordiales|atentamente|cordiali saluti|distinti saluti|saluti|"
       + "met vriendelijke groet(en)?|vriendelijke groet(en)?|groeten|med vänliga hälsningar|vänliga hälsningar|"
-      + "med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|pozdrawiam|z poważaniem|atenciosamente|"
+      + "med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|mvh|hilsen|pozdrawiam|z poważaniem|atenciosamente|"
       + "cumprimentos|cu stimă|cu respect|ystävällisin terveisin|с уважением|此致|敬具)\\s*[,.!]?\\s*$");
 
   public ReplyBody extract(String text) {
@@ -196,14 +199,21 @@ public final class ReplyExtractor {
   /** Where the signature starts in the kept lines, or -1. */
   static int signatureStart(List<String> lines) {
     int n = lines.size();
+    int start = -1;
     for (int k = 0; k < n; k++) {
       String l = lines.get(k);
-      if (l.equals("-- ") || l.equals("--") || l.equals("-- -") || l.equals("—")) return k;
-      if (SENT_FROM.matcher(l).find() && l.length() < 120) return k;
+      if (l.equals("-- ") || l.equals("--") || l.equals("-- -") || l.equals("—")
+          || (l.length() < 120 && SENT_FROM.matcher(l).find())) {
+        start = k;
+        break;
+      }
     }
-    for (int k = Math.max(0, n - 8); k < n; k++) {
+    int limit = start < 0 ? n : start;
+    // A closing formula with only the name (and perhaps a phone line) after it, before any delimiter found above.
+    for (int k = Math.max(0, limit - 8); k < limit; k++) {
       if (SIGN_OFF.matcher(lines.get(k)).matches() && fewShortLinesAfter(lines, k + 1)) return k;
     }
+    if (start >= 0) return start;
     // "-Name" closing the mail (the GitHub convention): only in the last lines and short.
     for (int k = Math.max(0, n - 3); k < n; k++) {
       String l = lines.get(k).strip();

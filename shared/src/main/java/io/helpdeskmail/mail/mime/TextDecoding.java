@@ -73,7 +73,22 @@ public final class TextDecoding {
       // Mislabelled legacy text reads better as windows-1252 than as a row of replacement characters.
       return new String(b, off, len, WINDOWS_1252);
     }
+    if (cs != StandardCharsets.UTF_8 && multibyteUtf8(b, off, len)) {
+      // Declared a legacy charset, written in UTF-8 (clients that keep the account's old default): text in
+      // Big5, GBK, Shift_JIS, KOI8-R or windows-1251 is practically never also well-formed UTF-8 with several
+      // multi-byte sequences, so such bytes are UTF-8 whatever the label says.
+      return new String(b, off, len, StandardCharsets.UTF_8);
+    }
     return new String(b, off, len, cs);
+  }
+
+  /** Well-formed UTF-8 holding at least two multi-byte sequences. */
+  static boolean multibyteUtf8(byte[] b, int off, int len) {
+    int sequences = 0;
+    for (int i = off, end = off + len; i < end && sequences < 2; i++) {
+      if (b[i] < 0 && (b[i] & 0xC0) == 0xC0) sequences++;
+    }
+    return sequences >= 2 && isUtf8(b, off, len);
   }
 
   public static String decode(byte[] b, String declared) {
