@@ -75,10 +75,16 @@ public final class ReplyExtractor {
     String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
     List<String> kept = new ArrayList<>(lines.length);
     int i = 0;
+    boolean dropped = false; // a quote was just removed: the blank lines around it collapse into one
     scan:
     while (i < lines.length) {
       String line = lines[i];
       if (isQuoted(line) || isWrappedQuote(lines, i)) { // a ">" block: drop it, keep reading (inline reply)
+        i++;
+        dropped = true;
+        continue;
+      }
+      if (dropped && line.isBlank() && !kept.isEmpty() && kept.get(kept.size() - 1).isBlank()) {
         i++;
         continue;
       }
@@ -87,6 +93,7 @@ public final class ReplyExtractor {
         int next = nextNonBlank(lines, i + header);
         if (next < lines.length && isQuoted(lines[next])) { // header of a quote block: drop both, go on
           i = next;
+          dropped = true;
           continue;
         }
         break; // unquoted history follows: the reply ends here
@@ -98,6 +105,7 @@ public final class ReplyExtractor {
         if (next >= lines.length || isOutlookBlock(lines, next) || footerFollows(lines, next)) break scan;
       }
       kept.add(line);
+      if (!line.isBlank()) dropped = false;
       i++;
     }
     trimBlank(kept);
