@@ -21,17 +21,21 @@ public final class ReplyExtractor {
   private static final int MAX_HEADER_LINES = 3;
   private static final int MAX_HEADER_CHARS = 300;
 
-  /** Reply-header verbs, at the end of the header ("... wrote:"), in the languages clients localise them to. */
-  private static final Pattern HEADER_VERB = Pattern.compile("(?iu)^-*\\s*.{0,260}?(\\bwrote|\\bwrites|\\bsaid|"
-      + "a écrit|\\bécrit|\\bschrieb|\\bschreef|\\bescribió|\\bescribio|\\bescreveu|ha scritto|ha escrit|\\bskrev|"
-      + "napisał\\(a\\)|napisała|napisał|\\bpisze|a scris|kirjoitti|написал\\(а\\)|написала|написал|написав|írta|"
-      + "napsal\\(a\\)|napsal|yazdı|έγραψε|写道|寫道|のメッセージ|書きました|작성)\\s*[:：]?\\s*-*\\s*$");
-  /** A verb followed by the writer's name ("Am 25.06.2015 um 10:55 schrieb Test user:"): then it must end in a colon. */
-  private static final Pattern HEADER_VERB_THEN_NAME = Pattern.compile("(?iu)^.{0,200}?(\\bwrote|\\bschrieb|\\bschreef|"
+  /**
+   * Reply-header verbs that end a header ("... wrote:"), in the languages clients localise them to. Compared with
+   * endsWith on the lower-cased tail: headers are tried at every line, so this must stay cheap (a regex
+   * alternation with find() here cost more than parsing the MIME).
+   */
+  private static final String[] VERBS = {"wrote", "writes", "said", "a écrit", "écrit", "schrieb", "schreef",
+      "escribió", "escribio", "escreveu", "ha scritto", "ha escrit", "skrev", "napisał(a)", "napisała", "napisał",
+      "pisze", "a scris", "kirjoitti", "написал(а)", "написала", "написал", "написав", "írta", "napsal(a)", "napsal",
+      "yazdı", "έγραψε", "写道", "寫道", "のメッセージ", "書きました", "작성"};
+  /** A verb followed by the writer's name ("Am 25.06.2015 um 10:55 schrieb Test user:"): then it ends in a colon. */
+  private static final Pattern VERB_THEN_NAME = Pattern.compile("(?iu)(\\bwrote|\\bschrieb|\\bschreef|"
       + "\\bskrev|a écrit|\\bescribió|\\bescreveu|ha scritto|napisał|kirjoitti|написал)\\s.{1,80}[:：]\\s*$");
   /** A header that names no verb: a date or time and an address, ending in a colon ("2017-11-24 16:32 X <x@y>:"). */
-  private static final Pattern HEADER_ADDRESS = Pattern.compile(
-      "(?u)^.{0,200}([<(\\[]\\s*(mailto:)?[^\\s<>()@]+@[^\\s<>()]+\\s*[>)\\]]|\\S+@\\S+\\.[a-z]{2,})\\s*[>)]?\\s*[:：]\\s*$");
+  private static final Pattern ADDRESS_AT_END = Pattern.compile(
+      "([<(\\[]\\s*(mailto:)?[^\\s<>()@]+@[^\\s<>()]+\\s*[>)\\]]|[^\\s<>()@]+@[^\\s<>()]+\\.[a-z]{2,})\\s*[>)]?\\s*[:：]\\s*$");
   private static final Pattern DATE_OR_TIME = Pattern.compile("\\d{1,2}[:.h]\\d{2}|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\b(19|20)\\d{2}\\b");
   /** First line of an Outlook-style header block ("From:", "De :", "Von:", "发件人：", "*From:*" ...). */
   private static final Pattern BLOCK_FROM = Pattern.compile("(?iu)^\\s*\\*?\\s*(from|de|von|van|da|fra|från|od|"
@@ -98,7 +102,7 @@ public final class ReplyExtractor {
         }
         break; // unquoted history follows: the reply ends here
       }
-      if (ORIGINAL_MESSAGE.matcher(line).matches() || isOutlookBlock(lines, i)) break;
+      if (startsWithRule(line) && ORIGINAL_MESSAGE.matcher(line).matches() || isOutlookBlock(lines, i)) break;
       if (UNDERSCORE_FOOTER.matcher(line).matches()) {
         // "__" then a mailing-list footer, or "____" then an Outlook header: neither is the customer's text.
         int next = nextNonBlank(lines, i + 1);
@@ -166,25 +170,68 @@ public final class ReplyExtractor {
     return c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == '。' || c == '！' || c == '？';
   }
 
+  /** True when the text ends with a reply verb, then only spaces, colons or dashes ("wrote:", "wrote ----"). */
+  static boolean verbAtEnd(String s) {
+    int end = s.length();
+    while (end > 0) {
+      char c = s.charAt(end - 1);
+      if (c != ' ' && c != ':' && c != '：' && c != '-' && c != '\t') break;
+      end--;
+    }
+    if (end == 0) return false;
+    String tail = s.substring(Math.max(0, end - 16), end).toLowerCase(Locale.ROOT);
+    for (String v : VERBS) {
+      if (!tail.endsWith(v)) continue;
+      int before = tail.length() - v.length() - 1;
+      // a whole word: "wrote", not "ghostwrote"; ideographic verbs need no boundary
+      if (before < 0 || !Character.isLetter(v.charAt(0)) || !Character.isLetter(tail.charAt(before))) return true;
+    }
+    return false;
+  }
+
   static boolean looksLikeHeader(String s) {
-    char last = s.charAt(s.length() - 1);
-    boolean endsLikeHeader = last == ':' || last == '：' || last == '-' || Character.isLetter(last);
-    if (!endsLikeHeader) return false;
-    boolean hasDate = DATE_OR_TIME.matcher(s).find();
-    if (HEADER_VERB.matcher(s).matches()) return hasDate || s.indexOf('@') >= 0;
-    if ((last == ':' || last == '：') && hasDate && HEADER_VERB_THEN_NAME.matcher(s).matches()) return true;
-    return (last == ':' || last == '：') && hasDate && HEADER_ADDRESS.matcher(s).matches();
+    int n = s.length();
+    char last = s.charAt(n - 1);
+    boolean colon = last == ':' || last == '：';
+    if (!colon && last != '-' && !Character.isLetter(last)) return false;
+    boolean at = s.indexOf('@') >= 0;
+    boolean digit = false;
+    for (int k = 0; k < n && !digit; k++) digit = Character.isDigit(s.charAt(k));
+    if (!at && !digit) return false; // every header names a date or an address
+    boolean hasDate = digit && DATE_OR_TIME.matcher(s).find();
+    if (verbAtEnd(s)) return hasDate || at;
+    if (!colon || !hasDate) return false;
+    int from = Math.max(0, n - 120);
+    return VERB_THEN_NAME.matcher(s).region(from, n).find() || (at && ADDRESS_AT_END.matcher(s).region(from, n).find());
   }
 
   /** An Outlook-style block: a From line with another header field within the next few lines. */
   private static boolean isOutlookBlock(String[] lines, int i) {
-    if (!BLOCK_FROM.matcher(lines[i]).find()) return false;
+    if (!hasLabelColon(lines[i]) || !BLOCK_FROM.matcher(lines[i]).find()) return false;
     int fields = 0;
     for (int k = i + 1; k < Math.min(lines.length, i + 6); k++) {
       if (lines[k].isBlank()) continue;
-      if (BLOCK_FIELD.matcher(lines[k]).find()) {
+      if (hasLabelColon(lines[k]) && BLOCK_FIELD.matcher(lines[k]).find()) {
         if (++fields >= 1) return true;
       }
+    }
+    return false;
+  }
+
+  /** A colon early in the line, as every "Label:" has; lines without one skip the header-field patterns. */
+  private static boolean hasLabelColon(String line) {
+    for (int k = 0, n = Math.min(line.length(), 40); k < n; k++) {
+      char c = line.charAt(k);
+      if (c == ':' || c == '：') return true;
+    }
+    return false;
+  }
+
+  private static boolean startsWithRule(String line) {
+    for (int k = 0; k < line.length(); k++) {
+      char c = line.charAt(k);
+      if (c == ' ' || c == '\t') continue;
+      return c == '-' || c == '=' || c == '_' || c == '*';
     }
     return false;
   }
