@@ -16,12 +16,9 @@ import io.helpdeskmail.ticket.TicketRepository;
 import io.helpdeskmail.ticket.TicketStatus;
 import io.helpdeskmail.ticket.TicketThreader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -250,12 +247,9 @@ public final class InboundMailService {
   }
 
   private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return io.helpdeskmail.mail.Sha256.hex(s);
   }
+
 
   /**
    * Verdicts for deliveries that arrive as a bare S3 event: SES writes X-SES-Spam-Verdict and

@@ -6,14 +6,10 @@ import io.helpdeskmail.ticket.TicketEvent;
 import io.helpdeskmail.ticket.TicketMessage;
 import io.helpdeskmail.ticket.TicketRepository;
 import io.helpdeskmail.ticket.TicketStatus;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +56,9 @@ public final class DynamoTicketRepository implements TicketRepository {
   }
 
   static String claimPk(String messageId) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
-      return "MID#" + HexFormat.of().formatHex(d);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return "MID#" + io.helpdeskmail.mail.Sha256.hex(messageId);
   }
+
 
   @Override
   public Map<String, MessageClaim> claims(Collection<String> messageIds) {
