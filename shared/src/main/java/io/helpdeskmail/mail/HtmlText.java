@@ -99,9 +99,9 @@ public final class HtmlText {
             preDepth++;
           }
           case "hr" -> {
+            // A rule only separates: as text it would linger above a cut-off header block, so a blank line.
             newline();
-            text("----");
-            newline();
+            out.append('\n');
           }
           default -> {
             if (BLOCKS.contains(tag)) newline();

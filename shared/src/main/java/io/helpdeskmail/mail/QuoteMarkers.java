@@ -1,0 +1,247 @@
+package io.helpdeskmail.mail;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises the lines that introduce quoted history in plain text: attribution lines ("On ... wrote:" and their
+ * translations, possibly wrapped over up to three lines), "Original Message" and forward separators, and
+ * Outlook-style header blocks (From:/Sent:/To:/Subject: in many languages).
+ */
+final class QuoteMarkers {
+  /** What kind of marker starts at a line, how many lines it spans, and any reply text sharing its first line. */
+  record Marker(Kind kind, int lines, String prefix, boolean onlyBeforeQuote) {
+    Marker(Kind kind, int lines, String prefix) {
+      this(kind, lines, prefix, false);
+    }
+  }
+
+  enum Kind { ATTRIBUTION, SEPARATOR, FORWARD, HEADERS }
+
+  private static final int MAX_ATTRIBUTION = 320;
+
+  // "On <date>, <someone> wrote:" in English, with the decorations some clients add ("---- On ... wrote ----").
+  private static final Pattern ON_WROTE = Pattern.compile(
+      "^[\\s>*-]*(?:On|At)\\s.{4,300}?\\b(?:wrote|writes|sent|said|says)\\s*:?[\\s*-]*$");
+  // Reply text and "On ... wrote:" sharing one line: the split point is the "On" that starts the attribution.
+  private static final Pattern INLINE_ON = Pattern.compile("^(.*?\\S)(?:\\s+|-{2,}\\s*)On\\s.{4,300}?\\bwrote:\\s*$");
+  // Attribution verbs that end the line (possibly followed by the author and a colon).
+  private static final Pattern VERB_LAST = Pattern.compile(
+      "(?:\\b(?:wrote|writes|schrieb|geschrieben|schreef|het volgende geschreven|escribió|escreveu|ha escrit|"
+          + "va escriure|ha scritto|scrisse|a écrit|a ecrit|nous a dit|skrev|kirjoitti|napisał(?:\\(a\\))?|napisała|"
+          + "pisze|napsal(?:\\(a\\))?|írta|yazdı|έγραψε|a scris|написал(?:а)?|написав(?:ла)?|пише|пишет)"
+          + "|写道|寫道|작성|のメッセージ)(?:\\s*[:：]?|[^:：\\n]{1,120}[:：])\\s*>?[\\s-]*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern EMAIL = Pattern.compile("[\\w.+'-]+@[\\w-]+(?:\\.[\\w-]+)+");
+  private static final Pattern DIGIT_DATE = Pattern.compile("\\d{1,4}\\s?[-/.:年月]\\s?\\d{1,2}|\\b(?:19|20)\\d{2}\\b");
+  private static final Pattern ENDS_WITH_COLON = Pattern.compile("[:：]\\s*$");
+
+  private static final String ORIGINAL_WORDS = "original message|reply message|ursprüngliche nachricht|"
+      + "antwort nachricht|oprindelig meddelelse|oprindelig besked|message d'origine|message original|"
+      + "mensaje original|messaggio originale|oorspronkelijk bericht|originalmeddelande|ursprungligt meddelande|"
+      + "opprinnelig melding|alkuperäinen viesti|wiadomość oryginalna|oryginalna wiadomość|původní zpráva|"
+      + "mensagem original|исходное сообщение|оригинальное сообщение|原始邮件|原始郵件|元のメッセージ|"
+      + "eredeti üzenet|orijinal mesaj|mesaj original";
+  private static final String FORWARD_WORDS = "forwarded message|forwarded by|message transféré|"
+      + "weitergeleitete nachricht|mensaje reenviado|messaggio inoltrato|doorgestuurd bericht|"
+      + "videresendt meddelelse|videresendt melding|vidarebefordrat meddelande|przekazana wiadomość|"
+      + "wiadomość przekazana|mensagem encaminhada|пересылаемое сообщение|转发的邮件|轉寄的郵件|転送されたメッセージ";
+  private static final Pattern ORIGINAL = Pattern.compile(
+      "^[\\s>*_=-]*(?:[-_=]{2,}|\\*)\\s*(?:" + ORIGINAL_WORDS + ")\\s*[-_=*:]*\\s*$|^[\\s*]*(?:" + ORIGINAL_WORDS
+          + ")\\s*[:]?\\s*[-_=]{2,}\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern FORWARD = Pattern.compile(
+      "^[\\s>*]*(?:[-_=]{2,}\\s*(?:" + FORWARD_WORDS + ").{0,80}$|(?:begin forwarded message|début du message "
+          + "(?:réexpédié|transféré)|anfang der weitergeleiteten nachricht|inicio del mensaje reenviado|"
+          + "início da mensagem reencaminhada)\\s*:?\\s*$)",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private static final Set<String> FROM_LABELS = Set.of("from", "de", "von", "van", "da", "från", "fra", "od",
+      "от", "від", "发件人", "寄件者", "差出人", "送信者", "보낸 사람", "expéditeur", "remitente", "lähettäjä", "feladó",
+      "kimden", "message du", "from (sender)");
+  private static final Set<String> DATE_LABELS = Set.of("sent", "date", "envoyé", "envoyé le", "gesendet",
+      "verzonden", "inviato", "enviado", "enviada", "enviada em", "enviado el", "skickat", "sendt", "wysłano",
+      "wysłane", "data", "datum", "fecha", "dato", "päivämäärä", "lähetetty", "отправлено", "дата", "надіслано",
+      "发送时间", "日期", "寄件日期", "送信日時", "日付", "보낸 날짜", "gönderildi", "tarih", "odesláno", "elküldve");
+  private static final Set<String> OTHER_LABELS = Set.of("to", "à", "a", "an", "aan", "para", "till", "til", "do",
+      "кому", "收件人", "宛先", "받는 사람", "cc", "cci", "bcc", "kopie", "copie à", "copia", "kopia", "subject",
+      "objet", "betreff", "onderwerp", "oggetto", "asunto", "assunto", "ämne", "emne", "temat", "тема", "主题",
+      "主旨", "件名", "제목", "sujet", "aihe", "vastaanottaja", "tárgy", "konu", "předmět", "komu",
+      "reply-to", "répondre à", "risposta", "beantwoorden - aan", "destinataire", "címzett", "alıcı");
+
+  private QuoteMarkers() {}
+
+  /** The marker starting at line i, or null. Lines starting with ">" are never markers themselves. */
+  static Marker at(List<String> lines, int i) {
+    String line = lines.get(i);
+    String t = line.strip();
+    if (t.isEmpty() || t.charAt(0) == '>') return null;
+    if (t.length() <= 120 && (t.contains("--") || t.contains("__") || t.contains("==") || t.charAt(0) == '*'
+        || t.endsWith(":"))) {
+      if (ORIGINAL.matcher(t).find()) return new Marker(Kind.SEPARATOR, 1, null);
+      if (FORWARD.matcher(t).find()) return new Marker(Kind.FORWARD, 1, null);
+    }
+    int h = headerBlock(lines, i);
+    if (h > 0) return new Marker(Kind.HEADERS, h, null);
+    return attribution(lines, i);
+  }
+
+  /** An attribution line, alone or wrapped over two or three lines. */
+  private static Marker attribution(List<String> lines, int i) {
+    String first = lines.get(i).strip();
+    if (first.length() > MAX_ATTRIBUTION) return null;
+    StringBuilder joined = new StringBuilder(first);
+    Marker weak = null;
+    for (int k = 1; k <= 3; k++) {
+      if (k > 1) {
+        if (i + k - 1 >= lines.size()) return weak;
+        String next = lines.get(i + k - 1).strip();
+        if (next.isEmpty()) return weak;
+        if (next.charAt(0) == '>' && !next.replace(" ", "").equals(">:")) return weak; // a quote, not a ">:" tail
+        joined.append(' ').append(next);
+        if (joined.length() > MAX_ATTRIBUTION) return weak;
+      }
+      if (!endsLikeAttribution(lines.get(i + k - 1))) continue; // cheap test before any regex
+      Marker m = attributionText(joined.toString(), k);
+      if (m != null && !m.onlyBeforeQuote()) return m;
+      if (weak == null) weak = m; // a longer join may still end in "wrote:"
+    }
+    return weak;
+  }
+
+  private static Marker attributionText(String s, int lines) {
+    if (startsWithOn(s) && ON_WROTE.matcher(s).matches()) return new Marker(Kind.ATTRIBUTION, lines, null);
+    if (!hasDigitOrAt(s)) return null; // every other form names a date or an address: skip the regexes
+    var inline = INLINE_ON.matcher(s);
+    if (lines == 1 && s.endsWith("wrote:") && inline.matches() && DIGIT_DATE.matcher(s).find()) {
+      String prefix = inline.group(1).replaceAll("-+$", "").strip();
+      return new Marker(Kind.ATTRIBUTION, 1, prefix);
+    }
+    boolean hasEmail = s.indexOf('@') >= 0 && EMAIL.matcher(s).find();
+    boolean hasDate = DIGIT_DATE.matcher(s).find();
+    String tail = s.length() > 160 ? s.substring(s.length() - 160) : s; // the verb sits near the end
+    if ((hasEmail || hasDate) && VERB_LAST.matcher(tail).find()) return new Marker(Kind.ATTRIBUTION, lines, null);
+    // "2014-03-20 8:48 GMT+01:00 Someone <someone@example.com>:" and other verbless date + address forms.
+    if (hasEmail && hasDate && s.length() <= 250 && ENDS_WITH_COLON.matcher(s).find() && !isHeaderLabelLine(s)) {
+      return new Marker(Kind.ATTRIBUTION, lines, null);
+    }
+    // "2011/4/7 Someone <someone@example.com>" without a colon: an attribution only when a quote follows.
+    if (hasEmail && hasDate && s.length() <= 200 && s.endsWith(">") && !isHeaderLabelLine(s)) {
+      return new Marker(Kind.ATTRIBUTION, lines, null, true);
+    }
+    return null;
+  }
+
+  /**
+   * Lines of an Outlook-style header block starting at i (From:/Sent:/To:/Subject: and translations), or 0.
+   * A block needs a From or Date label and at least one more label within the next few lines; a lone
+   * "From: address" line counts too, as mail clients emit nothing else that looks like it.
+   */
+  static int headerBlock(List<String> lines, int i) {
+    Label first = label(lines.get(i));
+    if (first != Label.FROM && first != Label.DATE) return 0;
+    int labels = 1;
+    int last = i;
+    int gap = 0;
+    for (int j = i + 1; j < lines.size() && j <= i + 8; j++) {
+      String s = lines.get(j).strip();
+      if (s.isEmpty()) {
+        if (labels > 1) break;
+        if (++gap > 1) break;
+        continue;
+      }
+      Label l = label(s);
+      if (l != Label.NONE) {
+        labels++;
+        last = j;
+        gap = 0;
+      } else if (j - last > 2) {
+        break; // a wrapped value spans at most two lines
+      }
+    }
+    if (labels >= 2) return last - i + 1;
+    if (first == Label.FROM) {
+      String s = lines.get(i).strip();
+      if (s.length() <= 100 && s.indexOf('@') >= 0 && EMAIL.matcher(s).find()) return 1;
+    }
+    return 0;
+  }
+
+  enum Label { NONE, FROM, DATE, OTHER }
+
+  /** The header label a line starts with ("From:", "*Von:*", "Envoyé :", "发件人："), if any. */
+  static Label label(String line) {
+    int n = line.length();
+    int p = 0;
+    while (p < n && (line.charAt(p) == ' ' || line.charAt(p) == '\t' || line.charAt(p) == '*')) p++;
+    int colon = -1;
+    for (int q = p; q < n && q - p <= 24; q++) {
+      char c = line.charAt(q);
+      if (c == ':' || c == '：') {
+        colon = q;
+        break;
+      }
+    }
+    if (colon < 0) return Label.NONE;
+    String name = line.substring(p, colon).replace("*", "").strip().toLowerCase(Locale.ROOT);
+    if (name.isEmpty()) return Label.NONE;
+    if (FROM_LABELS.contains(name)) return Label.FROM;
+    if (DATE_LABELS.contains(name)) return Label.DATE;
+    if (OTHER_LABELS.contains(name)) return Label.OTHER;
+    return Label.NONE;
+  }
+
+  /**
+   * True when a line reads as a sentence rather than the first half of a wrapped attribution: it ends like a
+   * sentence, or it has neither a date nor an address and does not open with "On".
+   */
+  static boolean looksLikeText(String line) {
+    char last = line.charAt(line.length() - 1);
+    if (last == '.' || last == '!' || last == '?' || last == ';') return true;
+    return !hasDigitOrAt(line) && !startsWithOn(line);
+  }
+
+  /**
+   * Attributions end with a colon, a closing "&gt;" of an address, or one of the "wrote" verbs (possibly
+   * followed by dashes): a test on the line's last characters that rules out almost every line of prose.
+   */
+  static boolean endsLikeAttribution(String line) {
+    int e = line.length();
+    while (e > 0 && (Character.isWhitespace(line.charAt(e - 1)) || line.charAt(e - 1) == '-'
+        || line.charAt(e - 1) == '*')) e--;
+    if (e == 0) return false;
+    char c = line.charAt(e - 1);
+    if (c == ':' || c == '：' || c == '>') return true;
+    if (!Character.isLetter(c) && c != ')') return false;
+    for (String v : VERB_ENDINGS) {
+      if (e >= v.length() && line.regionMatches(true, e - v.length(), v, 0, v.length())) return true;
+    }
+    return false;
+  }
+
+  private static final List<String> VERB_ENDINGS = List.of("wrote", "writes", "sent", "said", "says", "schrieb",
+      "geschrieben", "schreef", "escribió", "escreveu", "escrit", "scritto", "scrisse", "écrit", "ecrit", "dit",
+      "skrev", "kirjoitti", "napisał", "napisał(a)", "napisała", "pisze", "napsal", "napsal(a)", "írta", "yazdı",
+      "έγραψε", "scris", "написал", "написала", "написав", "написала", "пише", "пишет", "写道", "寫道", "작성",
+      "のメッセージ");
+
+  private static boolean startsWithOn(String s) {
+    int p = 0;
+    while (p < s.length() && " \t>*-".indexOf(s.charAt(p)) >= 0) p++;
+    return s.startsWith("On ", p) || s.startsWith("At ", p);
+  }
+
+  private static boolean hasDigitOrAt(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '@' || Character.isDigit(c)) return true;
+    }
+    return false;
+  }
+
+  private static boolean isHeaderLabelLine(String s) {
+    return label(s) != Label.NONE;
+  }
+}
