@@ -120,7 +120,10 @@ public final class InboundMailService {
       Set<String> added = new LinkedHashSet<>(participants(mail, senderAddress));
       if (senderAddress != null && !senderAddress.equalsIgnoreCase(t.requester())) added.add(senderAddress);
       added.removeAll(t.participants());
-      tickets.touch(number, next, added, now);
+      // A ticket keeps at most MAX_PARTICIPANTS (the META item is rewritten on every change and must stay small);
+      // beyond that, newcomers thread by In-Reply-To or the reply address, not by a subject token.
+      List<String> room = added.stream().limit(Math.max(0, MAX_PARTICIPANTS - t.participants().size())).toList();
+      tickets.touch(number, next, room, now);
     }
     tickets.add(message(number, messageKey, mail, im, d, now, decision.rule()
         + (statusNote == null ? "" : "; status " + statusNote)));
@@ -223,11 +226,14 @@ public final class InboundMailService {
     return recipients.isEmpty() ? null : recipients.get(0);
   }
 
-  /** Everyone on the mail except the sender and our own addresses. */
+  static final int MAX_PARTICIPANTS = 50;
+
+  /** Everyone on the mail except the sender and our own addresses (at most MAX_PARTICIPANTS). */
   private Set<String> participants(ParsedMail mail, String sender) {
     Set<String> p = new LinkedHashSet<>();
     for (List<MailAddress> l : List.of(mail.to(), mail.cc())) {
       for (MailAddress a : l) {
+        if (p.size() >= MAX_PARTICIPANTS) return p;
         if (a.usable() && !a.address().equalsIgnoreCase(sender) && !settings.isOwnAddress(a.address())) p.add(a.address());
       }
     }

@@ -391,4 +391,31 @@ class InboundMailHandlerTest {
     assertTrue(events.get(0).detail().contains("5.1.1"), events.get(0).detail());
     assertEquals(1, repo(stack).messages(n).size());
   }
+
+  @Test
+  void handleRequest_shouldStoreMessageWithinItemLimits_whenMailHasThousandsOfRecipientsAndParts(LocalStack stack)
+      throws Exception {
+    // GIVEN a mail to 3,000 addresses with 300 small attachments (DynamoDB refuses items over 400 KB)
+    StringBuilder cc = new StringBuilder();
+    for (int i = 0; i < 3000; i++) cc.append(i == 0 ? "" : ", ").append("person").append(i).append("@crowd.example");
+    StringBuilder body = new StringBuilder("--b\nContent-Type: text/plain\n\nSee the attached files.\n");
+    for (int i = 0; i < 300; i++) {
+      body.append("--b\nContent-Type: text/plain; name=\"note").append(i).append(".txt\"\n")
+          .append("Content-Disposition: attachment; filename=\"note").append(i).append(".txt\"\n\nnote ")
+          .append(i).append("\n");
+    }
+    body.append("--b--\n");
+    byte[] raw = TestMail.from("vera@customer.example").header("Cc", cc.toString())
+        .header("Content-Type", "multipart/mixed; boundary=\"b\"").body(body.toString()).bytes();
+    // WHEN it arrives
+    IngestOutcome o = viaS3Event(stack, raw);
+    // THEN the ticket and message exist, the item lists a bounded number of attachments, and all 300 are in S3
+    long n = ticketOf(o);
+    TicketMessage m = repo(stack).messages(n).get(0);
+    assertEquals(100, m.attachments().size());
+    String prefix = m.attachments().get(0).key().substring(0, m.attachments().get(0).key().lastIndexOf('/') + 1);
+    int stored = stack.s3().listObjectsV2(b -> b.bucket(LocalStack.BUCKET).prefix(prefix)).keyCount();
+    assertEquals(300, stored);
+    assertTrue(repo(stack).find(n).orElseThrow().participants().size() <= 50);
+  }
 }

@@ -24,6 +24,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class TicketItems {
   static final String NO_DEPARTMENT = "unrouted";
+  /**
+   * Bounds that keep any message item far below DynamoDB's 400 KB item limit, whatever a sender puts in a mail
+   * (thousands of recipients or parts): the raw mail and every attachment object stay in S3 regardless.
+   */
+  static final int MAX_ADDRESSES = 50, MAX_ATTACHMENTS = 100, MAX_SUBJECT = 1_000;
 
   private TicketItems() {}
 
@@ -72,9 +77,14 @@ final class TicketItems {
     m.put("direction", s(msg.direction().name().toLowerCase(java.util.Locale.ROOT)));
     put(m, "from", msg.from());
     put(m, "fromName", msg.fromName());
-    if (!msg.to().isEmpty()) m.put("to", list(msg.to()));
-    if (!msg.cc().isEmpty()) m.put("cc", list(msg.cc()));
-    put(m, "subject", msg.subject());
+    if (!msg.to().isEmpty()) m.put("to", list(bounded(msg.to(), MAX_ADDRESSES)));
+    if (!msg.cc().isEmpty()) m.put("cc", list(bounded(msg.cc(), MAX_ADDRESSES)));
+    if (msg.to().size() + msg.cc().size() > 2 * MAX_ADDRESSES || msg.to().size() > MAX_ADDRESSES
+        || msg.cc().size() > MAX_ADDRESSES) {
+      m.put("recipientsOmitted", AttributeValue.fromBool(true)); // the full lists are in the raw mail
+    }
+    put(m, "subject", msg.subject() == null || msg.subject().length() <= MAX_SUBJECT ? msg.subject()
+        : msg.subject().substring(0, MAX_SUBJECT));
     m.put("receivedAt", s(msg.receivedAt().toString()));
     put(m, "text", msg.visibleText());
     if (msg.textTruncated()) m.put("textTruncated", AttributeValue.fromBool(true));
@@ -82,7 +92,11 @@ final class TicketItems {
     put(m, "rawKey", msg.rawKey());
     if (!msg.attachments().isEmpty()) {
       List<AttributeValue> atts = new ArrayList<>();
-      for (TicketMessage.StoredAttachment a : msg.attachments()) {
+      if (msg.attachments().size() > MAX_ATTACHMENTS) {
+        // The rest are stored all the same, under the same key prefix as the ones listed here.
+        m.put("attachmentsOmitted", n(msg.attachments().size() - MAX_ATTACHMENTS));
+      }
+      for (TicketMessage.StoredAttachment a : bounded(msg.attachments(), MAX_ATTACHMENTS)) {
         Map<String, AttributeValue> am = new HashMap<>();
         put(am, "filename", a.filename());
         put(am, "contentType", a.contentType());
@@ -133,6 +147,10 @@ final class TicketItems {
   static TicketEvent event(Map<String, AttributeValue> m) {
     return new TicketEvent(Long.parseLong(m.get("PK").s().substring(2)), Instant.parse(m.get("at").s()),
         m.get("SK").s(), m.get("event").s(), str(m, "detail"));
+  }
+
+  private static <T> List<T> bounded(List<T> l, int max) {
+    return l.size() <= max ? l : l.subList(0, max);
   }
 
   private static void put(Map<String, AttributeValue> m, String k, String v) {
