@@ -33,6 +33,27 @@ public final class TikaContentSniffer implements ContentSniffer {
     };
   }
 
+  /**
+   * A specific declared type that the file name's extension also implies (report.docx declared as the Word type)
+   * is taken as it is: the name lookup is a table hit, the magic scan is not. Octet-stream and plain text always
+   * go through the magic scan, since that is where mislabelled files hide.
+   */
+  private static boolean agreesWithName(String filename, String declared) {
+    if (filename == null || declared == null || declared.equals("application/octet-stream")
+        || declared.equals("text/plain") || filename.indexOf('.') < 0) return false;
+    try {
+      return Registry.TYPES.getMimeType(filename).getName().equals(declared);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Types whose magic confirmed() checks: when those bytes did not match, the label is a lie worth a full scan. */
+  private static boolean hasKnownSignature(String declared) {
+    return declared != null && (declared.startsWith("image/") || declared.equals("application/pdf")
+        || declared.startsWith("text/"));
+  }
+
   private static boolean starts(byte[] d, byte... sig) {
     if (d.length < sig.length) return false;
     for (int i = 0; i < sig.length; i++) if (d[i] != sig[i]) return false;
@@ -52,6 +73,7 @@ public final class TikaContentSniffer implements ContentSniffer {
   public String sniff(byte[] data, String filename, String declaredType) {
     String confirmed = confirmed(data, declaredType);
     if (confirmed != null) return confirmed;
+    if (!hasKnownSignature(declaredType) && agreesWithName(filename, declaredType)) return declaredType;
     Metadata md = new Metadata();
     if (filename != null) md.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
     if (declaredType != null) md.set(Metadata.CONTENT_TYPE, declaredType);
