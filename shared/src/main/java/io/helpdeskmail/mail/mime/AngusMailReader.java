@@ -263,23 +263,17 @@ public final class AngusMailReader implements MailReader {
     String charsetName = ct.getParameter("charset");
     if (charsetName != null && out.charsets.size() < 8 && !out.charsets.contains(charsetName)) out.charsets.add(charsetName);
     if (type.startsWith("multipart/")) {
-      MimeMultipart mp = multipart(p);
-      int n = mp == null ? -1 : safeCount(mp);
-      if (n >= 0) {
+      List<MimeBodyPart> children = bodyParts(p, ct);
+      if (children != null) {
         if (type.equals("multipart/report")) {
           out.isReport = true;
           out.reportType = lower(ct.getParameter("report-type"));
         }
         boolean alternative = type.equals("multipart/alternative");
-        int root = type.equals("multipart/related") ? relatedRoot(mp, ct.getParameter("start"), n) : -1;
+        int n = children.size();
+        int root = type.equals("multipart/related") ? relatedRoot(children, ct.getParameter("start")) : -1;
         for (int i = 0; i < n; i++) {
-          MimeBodyPart bp;
-          try {
-            bp = (MimeBodyPart) mp.getBodyPart(i);
-          } catch (MessagingException | RuntimeException e) {
-            continue;
-          }
-          walkSafely(bp, depth + 1, out, alternative, root >= 0 && i != root);
+          walkSafely(children.get(i), depth + 1, out, alternative, root >= 0 && i != root);
         }
         return;
       }
@@ -342,20 +336,16 @@ public final class AngusMailReader implements MailReader {
   }
 
   /** The root of a multipart/related: the part named by its start parameter, else the first (RFC 2387). */
-  private static int relatedRoot(MimeMultipart mp, String start, int n) {
+  private static int relatedRoot(List<MimeBodyPart> parts, String start) {
     if (start == null || start.isBlank()) return 0;
     String want = start.trim();
     if (want.startsWith("<") && want.endsWith(">")) want = want.substring(1, want.length() - 1);
-    for (int i = 0; i < n; i++) {
-      try {
-        String id = contentId((MimePart) mp.getBodyPart(i));
-        if (want.equals(id)) return i;
-      } catch (MessagingException | RuntimeException e) {
-        // an unreadable part cannot be the root
-      }
+    for (int i = 0; i < parts.size(); i++) {
+      if (want.equals(contentId(parts.get(i)))) return i;
     }
     return 0;
   }
+
 
   private void walkSafely(MimeBodyPart bp, int depth, Parts out, boolean inAlternative, boolean resource) {
     try {
@@ -370,6 +360,45 @@ public final class AngusMailReader implements MailReader {
     String contentType = kind == Attachment.Kind.TNEF ? "application/vnd.ms-tnef"
         : kind == Attachment.Kind.MESSAGE ? type : sniffer.sniff(data, filename, declared);
     return new Attachment(filename, contentType, declared, data.length, sha256(data), inline, cid, kind, data);
+  }
+
+  /**
+   * The children of a multipart entity: sliced straight from the message buffer when the content is the
+   * buffer itself (the usual case), else through Jakarta Mail's parser; null when neither finds any structure.
+   */
+  private static List<MimeBodyPart> bodyParts(MimePart p, ContentType ct) {
+    try {
+      InputStream raw = p instanceof MimeBodyPart b ? b.getRawInputStream() : ((MimeMessage) p).getRawInputStream();
+      String enc = p.getEncoding();
+      boolean identity = enc == null || enc.equalsIgnoreCase("7bit") || enc.equalsIgnoreCase("8bit")
+          || enc.equalsIgnoreCase("binary");
+      if (identity && raw instanceof Region r && r.untouched()) {
+        List<MultipartSplitter.Slice> slices =
+            MultipartSplitter.split(r.buffer(), r.offset(), r.length(), ct.getParameter("boundary"));
+        if (slices != null) {
+          List<MimeBodyPart> parts = new ArrayList<>(slices.size());
+          for (MultipartSplitter.Slice sl : slices) {
+            if (parts.size() >= MAX_PARTS) break;
+            parts.add(new MimeBodyPart(new Region(r.buffer(), sl.offset(), sl.length())));
+          }
+          return parts;
+        }
+      }
+    } catch (MessagingException | RuntimeException e) {
+      // fall through to Jakarta Mail's own parse
+    }
+    MimeMultipart mp = multipart(p);
+    int n = mp == null ? -1 : safeCount(mp);
+    if (n < 0) return null;
+    List<MimeBodyPart> parts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      try {
+        parts.add((MimeBodyPart) mp.getBodyPart(i));
+      } catch (MessagingException | RuntimeException e) {
+        // an unreadable part is skipped, not the message
+      }
+    }
+    return parts;
   }
 
   private static int safeCount(MimeMultipart mp) {
