@@ -80,8 +80,9 @@ final class QuoteMarkers {
     if (t.isEmpty() || t.charAt(0) == '>') return null;
     if (t.length() <= 120 && (t.contains("--") || t.contains("__") || t.contains("==") || t.charAt(0) == '*'
         || t.endsWith(":"))) {
-      if (ORIGINAL.matcher(t).find()) return new Marker(Kind.SEPARATOR, 1, null);
-      if (FORWARD.matcher(t).find()) return new Marker(Kind.FORWARD, 1, null);
+      // Both patterns are anchored at the line start: lookingAt() tries there only, find() would retry every index.
+      if (ORIGINAL.matcher(t).lookingAt()) return new Marker(Kind.SEPARATOR, 1, null);
+      if (FORWARD.matcher(t).lookingAt()) return new Marker(Kind.FORWARD, 1, null);
     }
     int h = headerBlock(lines, i);
     if (h > 0) return new Marker(Kind.HEADERS, h, null);
@@ -215,8 +216,9 @@ final class QuoteMarkers {
     char c = line.charAt(e - 1);
     if (c == ':' || c == '：' || c == '>') return true;
     if (!Character.isLetter(c) && c != ')') return false;
+    String tail = line.substring(Math.max(0, e - 12), e).toLowerCase(java.util.Locale.ROOT); // longest ending: 11
     for (String v : VERB_ENDINGS) {
-      if (e >= v.length() && line.regionMatches(true, e - v.length(), v, 0, v.length())) return true;
+      if (tail.endsWith(v)) return true;
     }
     return false;
   }

@@ -29,7 +29,7 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
   /** Fewer letters than this say too little about the language ("Thanks!" is English and German alike). */
   static final int MIN_LETTERS = 20;
   /** The detector's accuracy barely grows past this many characters; the rest is cost. */
-  static final int MAX_CHARS = 500;
+  static final int MAX_CHARS = 300;
   static final double MIN_PROBABILITY = 0.85;
 
   private final CompletableFuture<com.optimaize.langdetect.LanguageDetector> detector;
