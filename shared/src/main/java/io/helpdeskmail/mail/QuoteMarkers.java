@@ -78,11 +78,12 @@ final class QuoteMarkers {
     String line = lines.get(i);
     String t = line.strip();
     if (t.isEmpty() || t.charAt(0) == '>') return null;
-    if (t.length() <= 120 && (t.contains("--") || t.contains("__") || t.contains("==") || t.charAt(0) == '*'
-        || t.endsWith(":"))) {
-      // Both patterns are anchored at the line start: lookingAt() tries there only, find() would retry every index.
-      if (ORIGINAL.matcher(t).lookingAt()) return new Marker(Kind.SEPARATOR, 1, null);
-      if (FORWARD.matcher(t).lookingAt()) return new Marker(Kind.FORWARD, 1, null);
+    if (t.length() <= 120) {
+      // Both patterns are anchored at the line start (lookingAt tries there only), and each needs a rule of
+      // dashes, underscores or equals signs, or a "*" or final ":" : lines of prose skip them.
+      boolean rule = t.contains("--") || t.contains("__") || t.contains("==") || t.charAt(0) == '*';
+      if (rule && ORIGINAL.matcher(t).lookingAt()) return new Marker(Kind.SEPARATOR, 1, null);
+      if ((rule || t.endsWith(":")) && FORWARD.matcher(t).lookingAt()) return new Marker(Kind.FORWARD, 1, null);
     }
     int h = headerBlock(lines, i);
     if (h > 0) return new Marker(Kind.HEADERS, h, null);
@@ -216,9 +217,12 @@ final class QuoteMarkers {
     char c = line.charAt(e - 1);
     if (c == ':' || c == '：' || c == '>') return true;
     if (!Character.isLetter(c) && c != ')') return false;
-    String tail = line.substring(Math.max(0, e - 12), e).toLowerCase(java.util.Locale.ROOT); // longest ending: 11
+    char lc = Character.toLowerCase(c);
     for (String v : VERB_ENDINGS) {
-      if (tail.endsWith(v)) return true;
+      // wrapped prose lines end in letters too: compare only the verbs that end in this line's last letter
+      if (v.charAt(v.length() - 1) == lc && e >= v.length() && line.regionMatches(true, e - v.length(), v, 0, v.length())) {
+        return true;
+      }
     }
     return false;
   }
