@@ -71,6 +71,20 @@ final class QuoteMarkers {
       "主旨", "件名", "제목", "sujet", "aihe", "vastaanottaja", "tárgy", "konu", "předmět", "komu",
       "reply-to", "répondre à", "risposta", "beantwoorden - aan", "destinataire", "címzett", "alıcı");
 
+  /** Every ORIGINAL_WORDS entry contains one of these (lower case). */
+  private static final String[] ORIGINAL_STEMS = {"message", "nachricht", "meddelelse", "besked", "mensaje",
+      "messaggio", "bericht", "meddelande", "melding", "viesti", "wiadomość", "zpráva", "mensagem", "сообщение",
+      "邮件", "郵件", "メッセージ", "üzenet", "mesaj"};
+  /** Every FORWARD_WORDS entry and "begin forwarded" form contains one of these (lower case). */
+  private static final String[] FORWARD_STEMS = {"forward", "transféré", "réexpédié", "weitergeleitet", "reenviado",
+      "inoltrato", "doorgestuurd", "videresendt", "vidarebefordrat", "przekazana", "encaminhada", "reencaminhada",
+      "пересылаемое", "转发", "轉寄", "転送"};
+
+  private static boolean containsAny(String lower, String[] stems) {
+    for (String s : stems) if (lower.contains(s)) return true;
+    return false;
+  }
+
   private QuoteMarkers() {}
 
   /** The marker starting at line i, or null. Lines starting with ">" are never markers themselves. */
@@ -82,8 +96,14 @@ final class QuoteMarkers {
       // Both patterns are anchored at the line start (lookingAt tries there only), and each needs a rule of
       // dashes, underscores or equals signs, or a "*" or final ":" : lines of prose skip them.
       boolean rule = t.contains("--") || t.contains("__") || t.contains("==") || t.charAt(0) == '*';
-      if (rule && ORIGINAL.matcher(t).lookingAt()) return new Marker(Kind.SEPARATOR, 1, null);
-      if ((rule || t.endsWith(":")) && FORWARD.matcher(t).lookingAt()) return new Marker(Kind.FORWARD, 1, null);
+      // A rule of 100 dashes makes these patterns backtrack quadratically: only lines naming a message try them.
+      if (rule || t.endsWith(":")) {
+        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        if (rule && containsAny(lower, ORIGINAL_STEMS) && ORIGINAL.matcher(t).lookingAt()) {
+          return new Marker(Kind.SEPARATOR, 1, null);
+        }
+        if (containsAny(lower, FORWARD_STEMS) && FORWARD.matcher(t).lookingAt()) return new Marker(Kind.FORWARD, 1, null);
+      }
     }
     int h = headerBlock(lines, i);
     if (h > 0) return new Marker(Kind.HEADERS, h, null);

@@ -32,7 +32,8 @@ public final class TikaContentSniffer implements ContentSniffer {
       case "text/plain", "text/html", "text/calendar", "text/csv", "text/x-vcard", "text/vcard" -> noNul(d) ? declared : null;
       // Images, sound and video are binary formats: when the bytes read as text, text is what they are. (Not so
       // for application/*: PDF, PostScript, RTF and XML are text-like formats that only Tika tells apart.)
-      default -> (declared.startsWith("image/") || declared.startsWith("audio/") || declared.startsWith("video/"))
+      default -> declared.startsWith("text/") ? (noNul(d) ? declared : null)
+          : (declared.startsWith("image/") || declared.startsWith("audio/") || declared.startsWith("video/"))
           && looksLikeText(d) ? "text/plain" : null;
     };
   }
