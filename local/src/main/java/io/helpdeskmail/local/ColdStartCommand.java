@@ -49,7 +49,8 @@ final class ColdStartCommand {
       long mb = median(bare), mh = median(handler);
       out.printf(Locale.ROOT, "cold-start: bare JVM (3 SDK clients + DescribeTable) median %d ms of %s%n", mb, bare);
       out.printf(Locale.ROOT, "cold-start: inbound-mail handler, one S3 event, median %d ms of %s%n", mh, handler);
-      out.printf(Locale.ROOT, "cold-start: ratio %.2fx (budget 1.3x), JVM flags %s%n", (double) mh / mb, jvmFlags());
+      out.printf(Locale.ROOT, "cold-start: ratio %.2fx (budget 1.3x), JVM flags %s, classpath: %s%n", (double) mh / mb,
+          jvmFlags(), probeClasspath().contains("classpath.txt") ? "?" : probeClasspath().split(java.io.File.pathSeparator).length + " entries");
       return (double) mh / mb <= 1.3 ? 0 : 1;
     }
   }
@@ -62,7 +63,7 @@ final class ColdStartCommand {
   private static long time(Map<String, String> env, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(jvmFlags());
-    cmd.addAll(List.of("-cp", ManagementFactory.getRuntimeMXBean().getClassPath(), ColdStartProbe.class.getName()));
+    cmd.addAll(List.of("-cp", probeClasspath(), ColdStartProbe.class.getName()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().putAll(env);
@@ -74,6 +75,27 @@ final class ColdStartCommand {
     if (rc != 0) throw new IllegalStateException(args[0] + " probe failed (" + rc + "): " + output);
     output.lines().filter(l -> l.startsWith("phases:")).forEach(l -> System.out.println("cold-start: " + args[0] + " " + l));
     return ms;
+  }
+
+  /**
+   * The function's own runtime classpath (functions/inbound-mail/target/classpath.txt, written at package time)
+   * plus the probe class: what a deployed Lambda loads. Falls back to this JVM's classpath (the whole local stack,
+   * which slows both JVMs alike) when the file is missing.
+   */
+  static String probeClasspath() throws java.io.IOException {
+    java.nio.file.Path cp = java.nio.file.Path.of("functions/inbound-mail/target/classpath.txt");
+    java.nio.file.Path jar = java.nio.file.Path.of("functions/inbound-mail/target/inbound-mail-0.1.0-SNAPSHOT.jar");
+    java.net.URL self = ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation();
+    if (!java.nio.file.Files.exists(cp) || !java.nio.file.Files.exists(jar)) {
+      return ManagementFactory.getRuntimeMXBean().getClassPath();
+    }
+    String probe;
+    try {
+      probe = java.nio.file.Path.of(self.toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    return String.join(java.io.File.pathSeparator, probe, jar.toString(), java.nio.file.Files.readString(cp).strip());
   }
 
   private static long median(List<Long> l) {

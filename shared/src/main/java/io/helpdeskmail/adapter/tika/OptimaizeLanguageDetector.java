@@ -48,10 +48,54 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
   }
 
   private static com.optimaize.langdetect.LanguageDetector load(Set<String> languages) {
-    try {
-      List<LanguageProfile> profiles = new LanguageProfileReader()
-          .readBuiltIn(languages.stream().sorted().map(LdLocale::fromString).toList());
-      return LanguageDetectorBuilder.create(NgramExtractors.standard()).withProfiles(profiles).build();
+    List<LanguageProfile> profiles = new java.util.ArrayList<>();
+    for (String lang : languages.stream().sorted().toList()) profiles.add(readProfile(lang));
+    return LanguageDetectorBuilder.create(NgramExtractors.standard()).withProfiles(profiles).build();
+  }
+
+  /**
+   * Reads one built-in profile ({"freq":{"gram":count,...},...} in the optimaize jar) with a small scanner of our
+   * own. The library's reader goes through a reflection-based JSON binder that took most of the half second a
+   * cold start spent here; what reaches the detector is the same (gram, count) list its own converter feeds to
+   * LanguageProfileBuilder.
+   */
+  static LanguageProfile readProfile(String lang) {
+    String path = "languages/" + lang;
+    try (java.io.InputStream in = LanguageProfileReader.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) throw new IllegalArgumentException("no built-in language profile " + lang);
+      String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      com.optimaize.langdetect.profiles.LanguageProfileBuilder b =
+          new com.optimaize.langdetect.profiles.LanguageProfileBuilder(LdLocale.fromString(lang));
+      int i = json.indexOf("\"freq\"");
+      i = json.indexOf('{', i) + 1;
+      StringBuilder gram = new StringBuilder();
+      while (true) {
+        while (json.charAt(i) != '"' && json.charAt(i) != '}') i++;
+        if (json.charAt(i) == '}') break;
+        gram.setLength(0);
+        i++;
+        for (char c; (c = json.charAt(i)) != '"'; i++) {
+          if (c == '\\') {
+            char e = json.charAt(++i);
+            if (e == 'u') {
+              gram.append((char) Integer.parseInt(json, i + 1, i + 5, 16));
+              i += 4;
+            } else {
+              gram.append(e == 'n' ? '\n' : e == 't' ? '\t' : e);
+            }
+          } else {
+            gram.append(c);
+          }
+        }
+        i = json.indexOf(':', i) + 1;
+        int start = i;
+        while (Character.isWhitespace(json.charAt(start))) start++;
+        int end = start;
+        while (Character.isDigit(json.charAt(end))) end++;
+        b.addGram(gram.toString(), Integer.parseInt(json, start, end, 10));
+        i = end;
+      }
+      return b.build();
     } catch (IOException e) {
       throw new UncheckedIOException("the language profiles ship inside the optimaize jar; it is damaged", e);
     }
