@@ -37,11 +37,12 @@ final class ColdStartCommand {
       env.put("DYNAMODB_ENDPOINT", stack.emulators().dynamoDbEndpoint.toString());
       env.put("S3_ENDPOINT", stack.emulators().s3Endpoint.toString());
       env.put("SQS_ENDPOINT", stack.emulators().sqsEndpoint.toString());
+      String classpath = probeClasspath();
       List<Long> bare = new ArrayList<>(), handler = new ArrayList<>();
       for (int i = 0; i < runs + 1; i++) {
         String key = stack.storeRaw(IngestBenchCommand.customerMail(1_000_000 + (int) (System.nanoTime() % 1_000_000)));
-        long b = time(env, "bare");
-        long h = time(env, "handler", new String(LocalStack.s3Event(c.mailBucket(), key), StandardCharsets.UTF_8));
+        long b = time(env, classpath, "bare");
+        long h = time(env, classpath, "handler", new String(LocalStack.s3Event(c.mailBucket(), key), StandardCharsets.UTF_8));
         if (i == 0) continue; // the first pair warms the OS file cache for both alike
         bare.add(b);
         handler.add(h);
@@ -50,7 +51,7 @@ final class ColdStartCommand {
       out.printf(Locale.ROOT, "cold-start: bare JVM (3 SDK clients + DescribeTable) median %d ms of %s%n", mb, bare);
       out.printf(Locale.ROOT, "cold-start: inbound-mail handler, one S3 event, median %d ms of %s%n", mh, handler);
       out.printf(Locale.ROOT, "cold-start: ratio %.2fx (budget 1.3x), JVM flags %s, classpath: %s%n", (double) mh / mb,
-          jvmFlags(), probeClasspath().contains("classpath.txt") ? "?" : probeClasspath().split(java.io.File.pathSeparator).length + " entries");
+          jvmFlags(), classpath.split(java.io.File.pathSeparator).length + " entries");
       return (double) mh / mb <= 1.3 ? 0 : 1;
     }
   }
@@ -60,10 +61,10 @@ final class ColdStartCommand {
     return f == null || f.isBlank() ? List.of() : Arrays.asList(f.trim().split("\\s+"));
   }
 
-  private static long time(Map<String, String> env, String... args) throws Exception {
+  private static long time(Map<String, String> env, String classpath, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(jvmFlags());
-    cmd.addAll(List.of("-cp", probeClasspath(), ColdStartProbe.class.getName()));
+    cmd.addAll(List.of("-cp", classpath, ColdStartProbe.class.getName()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().putAll(env);

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Expands command-line paths: files as given, folders to every regular file under them, sorted. */
-final class MailFiles {
+public final class MailFiles {
   private MailFiles() {}
 
-  static List<Path> expand(List<String> args) {
+  public static List<Path> expand(List<String> args) {
     List<Path> out = new ArrayList<>();
     for (String a : args) {
       Path p = Path.of(a);

@@ -73,7 +73,6 @@ final class ReplayCommand {
     try (SqsClient c = new AwsClients(aws).sqs()) {
       queue = c.getQueueUrl(b -> b.queueName(LocalStack.INBOUND_DLQ)).queueUrl();
     }
-    return new HelpdeskConfig(LocalStack.TABLE, LocalStack.BUCKET, "inbound/", queue,
-        HelpdeskConfig.addresses(HelpdeskConfig.DEFAULT_SUPPORT_ADDRESSES), LocalStack.LOCAL_REPLY_SECRET, 600, aws);
+    return LocalStack.localConfig(queue, HelpdeskConfig.addresses(HelpdeskConfig.DEFAULT_SUPPORT_ADDRESSES), aws);
   }
 }

@@ -22,6 +22,9 @@ public record HelpdeskConfig(
     int inlineTextLimitBytes,
     AwsSettings aws) {
 
+  /** Visible text kept inline in a message item (bytes); longer text goes to S3. See the README's write budget. */
+  public static final int DEFAULT_INLINE_TEXT_LIMIT_BYTES = 600;
+
   public static final String DEFAULT_SUPPORT_ADDRESSES =
       "support@shop.example,returns@shop.example,exchange@shop.example,billing@shop.example,tech@shop.example";
 
@@ -34,7 +37,7 @@ public record HelpdeskConfig(
         required(env, "INBOUND_DLQ_URL"),
         addresses(env.getOrDefault("SUPPORT_ADDRESSES", DEFAULT_SUPPORT_ADDRESSES)),
         required(env, "REPLY_TOKEN_SECRET"),
-        Integer.parseInt(env.getOrDefault("INLINE_TEXT_LIMIT_BYTES", "600")),
+        Integer.parseInt(env.getOrDefault("INLINE_TEXT_LIMIT_BYTES", Integer.toString(DEFAULT_INLINE_TEXT_LIMIT_BYTES))),
         new AwsSettings(env.get("AWS_REGION"), uri(env.get("DYNAMODB_ENDPOINT")), uri(env.get("S3_ENDPOINT")),
             uri(env.get("SQS_ENDPOINT"))));
   }

@@ -1,5 +1,6 @@
 package io.helpdeskmail.local.jmh;
 
+import io.helpdeskmail.local.MailFiles;
 import io.helpdeskmail.mail.ContentSniffer;
 import io.helpdeskmail.mail.MailInspector;
 import io.helpdeskmail.mail.ReadResult;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -44,11 +44,9 @@ public class MailPipelineBenchmark {
 
   @Setup(Level.Trial)
   public void load() throws IOException {
-    try (Stream<Path> s = Files.walk(Path.of(dir))) {
-      List<Path> files = s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".json")).sorted().toList();
-      mails = new byte[files.size()][];
-      for (int i = 0; i < mails.length; i++) mails[i] = Files.readAllBytes(files.get(i));
-    }
+    List<Path> files = MailFiles.expand(List.of(dir));
+    mails = new byte[files.size()][];
+    for (int i = 0; i < mails.length; i++) mails[i] = Files.readAllBytes(files.get(i));
     reader = new AngusMailReader(ContentSniffer.DECLARED);
     pipeline = MailInspector.standard();
   }

@@ -69,9 +69,14 @@ public final class LocalStack implements AutoCloseable {
     }
     String dlq = sqs.createQueue(b -> b.queueName(INBOUND_DLQ)
         .attributesWithStrings(Map.of("MessageRetentionPeriod", "1209600"))).queueUrl();
-    HelpdeskConfig config = new HelpdeskConfig(TABLE, BUCKET, "inbound/", dlq, supportAddresses, LOCAL_REPLY_SECRET,
-        600, aws);
+    HelpdeskConfig config = localConfig(dlq, supportAddresses, aws);
     return new LocalStack(e, config, db, s3, sqs, InboundMail.create(config, inboundInterceptors));
+  }
+
+  /** The configuration of the local deployment: the names template.yaml gives a stack called "helpdesk". */
+  public static HelpdeskConfig localConfig(String deadLetterQueueUrl, Set<String> supportAddresses, AwsSettings aws) {
+    return new HelpdeskConfig(TABLE, BUCKET, "inbound/", deadLetterQueueUrl, supportAddresses, LOCAL_REPLY_SECRET,
+        HelpdeskConfig.DEFAULT_INLINE_TEXT_LIMIT_BYTES, aws);
   }
 
   public HelpdeskConfig config() {

@@ -29,9 +29,9 @@ public final class TikaContentSniffer implements ContentSniffer {
       case "image/jpeg", "image/jpg", "image/pjpeg" -> starts(d, (byte) 0xFF, (byte) 0xD8, (byte) 0xFF) ? "image/jpeg" : null;
       case "image/gif" -> starts(d, (byte) 'G', (byte) 'I', (byte) 'F', (byte) '8') ? declared : null;
       case "application/pdf" -> starts(d, (byte) '%', (byte) 'P', (byte) 'D', (byte) 'F') ? declared : null;
-      case "text/plain", "text/html", "text/calendar", "text/csv", "text/x-vcard", "text/vcard" -> noNul(d) ? declared : null;
-      // Images, sound and video are binary formats: when the bytes read as text, text is what they are. (Not so
-      // for application/*: PDF, PostScript, RTF and XML are text-like formats that only Tika tells apart.)
+      // Any text type without NUL bytes is what it says. Images, sound and video are binary formats: when the
+      // bytes read as text, text is what they are. (Not so for application/*: PDF, PostScript, RTF and XML are
+      // text-like formats that only Tika tells apart.)
       default -> declared.startsWith("text/") ? (noNul(d) ? declared : null)
           : (declared.startsWith("image/") || declared.startsWith("audio/") || declared.startsWith("video/"))
           && looksLikeText(d) ? "text/plain" : null;
