@@ -1,7 +1,15 @@
 package io.helpdeskmail.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helpdeskmail.adapter.tika.TikaAttachmentText;
+import io.helpdeskmail.config.SupportConfigLoader;
 import io.helpdeskmail.mail.InspectionJson;
+import io.helpdeskmail.rules.AgentWorkload;
+import io.helpdeskmail.rules.ClassificationJson;
+import io.helpdeskmail.rules.Classifier;
+import io.helpdeskmail.rules.RuleInput;
+import java.time.Clock;
 import io.helpdeskmail.mail.MailInspector;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,9 +27,10 @@ final class InspectCommand {
 
   static int run(String[] args, PrintStream out) throws JsonProcessingException {
     List<String> paths = new ArrayList<>();
+    String config = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--config") && i + 1 < args.length) {
-        i++; // the rules configuration arrives with the "Rules" issue; accepted now so scripts need not change
+        config = args[++i];
       } else {
         paths.add(args[i]);
       }
@@ -31,12 +40,21 @@ final class InspectCommand {
       return 2;
     }
     MailInspector inspector = MailInspector.standard();
+    // Without --config there is no classification (null in the output); with it, routing shares tickets among
+    // agents as if the files arrived in this order.
+    Classifier classifier = config == null ? null : new Classifier(SupportConfigLoader.load(Path.of(config)).rules(),
+        new AgentWorkload.InMemory(), new TikaAttachmentText(), Clock.systemUTC());
     int failed = 0;
     for (Path f : MailFiles.expand(paths)) {
       String line;
       try {
         byte[] raw = Files.readAllBytes(f);
-        line = InspectionJson.mapper().writeValueAsString(InspectionJson.of(f.toString(), inspector.inspect(raw)));
+        MailInspector.Outcome outcome = inspector.inspect(raw);
+        ObjectNode o = InspectionJson.of(f.toString(), outcome);
+        if (classifier != null && outcome instanceof MailInspector.Outcome.Inspected i) {
+          o.set("classification", ClassificationJson.of(classifier.classifyNew(i.mail(), RuleInput.recipients(i.mail()))));
+        }
+        line = InspectionJson.mapper().writeValueAsString(o);
       } catch (IOException | RuntimeException | StackOverflowError e) {
         failed++;
         line = InspectionJson.mapper().writeValueAsString(InspectionJson.failure(f.toString(), "cannot read file: " + e));

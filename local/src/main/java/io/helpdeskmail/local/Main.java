@@ -13,7 +13,18 @@ public final class Main {
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
-    int rc = switch (args[0]) {
+    int rc;
+    try {
+      rc = dispatch(args[0], rest);
+    } catch (io.helpdeskmail.config.ConfigException e) {
+      System.err.println(e.getMessage()); // every problem with file and line; a stack trace would only hide them
+      rc = 2;
+    }
+    System.exit(rc);
+  }
+
+  private static int dispatch(String command, String[] rest) throws Exception {
+    return switch (command) {
       case "inspect" -> InspectCommand.run(rest, System.out);
       case "bench" -> BenchCommand.run(rest, System.out);
       case "run" -> RunCommand.run(rest, System.out);
@@ -29,12 +40,11 @@ public final class Main {
         yield 0;
       }
       default -> {
-        System.err.println("unknown command: " + args[0]);
+        System.err.println("unknown command: " + command);
         usage(System.err);
         yield 2;
       }
     };
-    System.exit(rc);
   }
 
   private static void usage(PrintStream out) {

@@ -1,0 +1,134 @@
+package io.helpdeskmail.rules;
+
+import io.helpdeskmail.ticket.ReplyAddress;
+import io.helpdeskmail.mail.InspectedMail;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The rules stage: department from the support address the mail reached, VIP tier from the sender, tone tags
+ * from the lexicon, then the configured rules, then routing inside the chosen team. Every step that decides
+ * something adds a line to the trace (built-in steps in brackets), so an agent can see why a ticket landed where
+ * it did. Ticket updates run the same rules for their trigger, starting from the ticket's classification.
+ */
+public final class Classifier {
+  private final RuleBook book;
+  private final RuleEngine engine;
+  private final Router router;
+  private final AttachmentText attachmentText;
+
+  public Classifier(RuleBook book, AgentWorkload workload, AttachmentText attachmentText, Clock clock) {
+    this.book = book;
+    this.engine = new RuleEngine(book.rules());
+    this.router = new Router(workload, clock);
+    this.attachmentText = attachmentText;
+  }
+
+  /** A new ticket from an inspected mail and the addresses it was delivered to. */
+  public Classification classifyNew(InspectedMail mail, List<String> recipients) {
+    return classifyNew(RuleInput.of(mail, recipients, attachmentText));
+  }
+
+  public RuleBook book() {
+    return book;
+  }
+
+  /** A new ticket from its first message. */
+  public Classification classifyNew(RuleInput in) {
+    Classification.Builder c = Classification.NONE.toBuilder();
+    c.priority = Priority.NORMAL.label();
+    Department d = departmentFor(c, in);
+    if (d != null) {
+      c.department = d.name();
+      c.team = d.team();
+    }
+    for (VipTier t : book.vipTiers()) {
+      if (t.covers(in.from())) {
+        c.tier = t.name();
+        c.trace("[vip]", "from \"" + in.from() + "\" is in tier " + t.name());
+        break;
+      }
+    }
+    RuleFacts facts = new RuleFacts(in, c); // reads c live: later steps see what earlier ones set
+    tone(c, facts);
+    engine.run(Trigger.CREATED, facts, c);
+    route(c, in);
+    return c.build();
+  }
+
+  /**
+   * A ticket update (a customer's reply, an agent's reply, a status change) through the rules for its trigger.
+   * The trace of the result holds only this run's steps. Routing runs again only when rules moved the ticket to
+   * another team or took its assignee away.
+   */
+  public Classification update(Trigger trigger, RuleInput in, Classification current) {
+    Classification.Builder c = current.toBuilder();
+    RuleFacts facts = new RuleFacts(in, c);
+    if (trigger == Trigger.CUSTOMER_REPLY) tone(c, facts);
+    engine.run(trigger, facts, c);
+    boolean moved = !Objects.equals(c.team, current.team()) || current.assignee() != null && c.assignee == null;
+    if (moved) route(c, in);
+    return c.build();
+  }
+
+  private Department departmentFor(Classification.Builder c, RuleInput in) {
+    for (String r : in.to()) {
+      String base = ReplyAddress.base(r);
+      for (Department d : book.departments()) {
+        if (d.addresses().contains(base)) {
+          c.trace("[department]", "to is \"" + base + "\"");
+          return d;
+        }
+      }
+    }
+    for (Department d : book.departments()) {
+      if (d.fallback()) {
+        c.trace("[department]", "no department address among the recipients; fallback " + d.name());
+        return d;
+      }
+    }
+    return null;
+  }
+
+  private void tone(Classification.Builder c, RuleFacts facts) {
+    ToneLexicon tone = book.tone();
+    Field.Ref subject = new Field.Ref(Field.SUBJECT, null), text = new Field.Ref(Field.TEXT, null);
+    for (String tag : tone.tags().keySet()) {
+      if (c.tags.contains(tag)) continue;
+      for (Field.Ref f : new Field.Ref[] {subject, text}) {
+        WordIndex.Phrase p = tone.find(tag, facts.words(f));
+        if (p != null) {
+          c.tags.add(tag);
+          c.trace("[tone]", f + " contains \"" + p.source() + "\"");
+          break;
+        }
+      }
+    }
+    if (tone.shoutingMinLetters() > 0 && !c.tags.contains("angry") && shouting(facts.text(text), tone.shoutingMinLetters())) {
+      c.tags.add("angry");
+      c.trace("[tone]", "text is written in capitals");
+    }
+  }
+
+  /** Mostly capitals over enough letters: shouting. */
+  static boolean shouting(String s, int minLetters) {
+    int letters = 0, upper = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (!Character.isLetter(ch)) continue;
+      letters++;
+      if (Character.isUpperCase(ch)) upper++;
+    }
+    return letters >= minLetters && upper * 10 >= letters * 8;
+  }
+
+  private void route(Classification.Builder c, RuleInput in) {
+    if (c.assignee != null || c.team == null) return;
+    Team team = book.team(c.team).orElse(null);
+    if (team == null) return;
+    Router.Decision d = router.route(team, in.language(), c.skills, c.tier != null);
+    c.assignee = d.agent();
+    c.trace("[routing]", d.reason());
+  }
+}

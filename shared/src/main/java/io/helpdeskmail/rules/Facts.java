@@ -1,0 +1,18 @@
+package io.helpdeskmail.rules;
+
+import java.util.List;
+
+/** What conditions read: the message's texts and values, and the ticket's fields as rules have left them so far. */
+public interface Facts {
+  /** A TEXT field as words (folded). */
+  WordIndex words(Field.Ref field);
+
+  /** A TEXT field as written, for regular expressions and captures. */
+  String text(Field.Ref field);
+
+  /** A VALUE field's values (empty when unknown). */
+  List<String> values(Field.Ref field);
+
+  /** A NUMBER field, or null when unknown. */
+  Double number(Field.Ref field);
+}

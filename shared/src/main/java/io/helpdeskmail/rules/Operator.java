@@ -1,0 +1,105 @@
+package io.helpdeskmail.rules;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a condition compares a field: contains (any of the words or phrases, case- and accent-folded, on word
+ * boundaries), matches (a regular expression, case-insensitive), equals / in (folded equality with any value),
+ * greater / less (numbers, and priorities in their order). Each returns what matched, for the trace, or null.
+ */
+public sealed interface Operator {
+  String test(Facts facts, Field.Ref field);
+
+  record Contains(List<WordIndex.Phrase> phrases) implements Operator {
+    @Override
+    public String test(Facts facts, Field.Ref field) {
+      if (field.field().kind() == Field.Kind.TEXT) {
+        WordIndex words = facts.words(field);
+        for (WordIndex.Phrase p : phrases) if (words.contains(p)) return field + " contains \"" + p.source() + "\"";
+        return null;
+      }
+      for (String v : facts.values(field)) {
+        String folded = TextFolding.fold(v);
+        for (WordIndex.Phrase p : phrases) {
+          if (folded.contains(p.folded())) return field + " contains \"" + p.source() + "\"";
+        }
+      }
+      return null;
+    }
+  }
+
+  record Matches(Pattern regex) implements Operator {
+    public static Matches of(String regex) {
+      return new Matches(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+    }
+
+    @Override
+    public String test(Facts facts, Field.Ref field) {
+      List<String> in = field.field().kind() == Field.Kind.TEXT ? List.of(facts.text(field)) : facts.values(field);
+      for (String v : in) {
+        Matcher m = regex.matcher(v);
+        if (m.find()) return field + " matches /" + regex.pattern() + "/ (\"" + clip(m.group()) + "\")";
+      }
+      return null;
+    }
+  }
+
+  record Equals(List<String> values) implements Operator {
+    @Override
+    public String test(Facts facts, Field.Ref field) {
+      List<String> have = switch (field.field().kind()) {
+        case TEXT -> List.of(facts.text(field).strip());
+        case VALUE -> facts.values(field);
+        case NUMBER -> {
+          Double d = facts.number(field);
+          yield d == null ? List.of() : List.of(d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString());
+        }
+      };
+      for (String h : have) {
+        String f = TextFolding.fold(h);
+        for (String v : values) if (f.equals(TextFolding.fold(v))) return field + " is \"" + v + "\"";
+      }
+      return null;
+    }
+  }
+
+  /** greater (or, with greater false, less) than a bound; priorities compare in their order. */
+  record Compare(boolean greater, double bound, String boundText) implements Operator {
+    @Override
+    public String test(Facts facts, Field.Ref field) {
+      if (field.field() == Field.PRIORITY) {
+        for (String v : facts.values(field)) {
+          var p = Priority.of(v);
+          if (p.isPresent() && holds(p.get().ordinal())) return describe(field, v);
+        }
+        return null;
+      }
+      if (field.field().kind() == Field.Kind.NUMBER) {
+        Double d = facts.number(field);
+        return d != null && holds(d) ? describe(field, d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString()) : null;
+      }
+      for (String v : facts.values(field)) {
+        try {
+          if (holds(Double.parseDouble(v.strip()))) return describe(field, v);
+        } catch (NumberFormatException e) {
+          // a custom field that holds no number is neither greater nor less than one
+        }
+      }
+      return null;
+    }
+
+    private boolean holds(double v) {
+      return greater ? v > bound : v < bound;
+    }
+
+    private String describe(Field.Ref field, String actual) {
+      return field + (greater ? "greater than " : "less than ") + boundText + " (" + actual + ")";
+    }
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+  }
+}

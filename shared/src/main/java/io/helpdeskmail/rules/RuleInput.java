@@ -1,0 +1,56 @@
+package io.helpdeskmail.rules;
+
+import io.helpdeskmail.mail.Attachment;
+import io.helpdeskmail.mail.InspectedMail;
+import io.helpdeskmail.mail.MailAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The message (or ticket update) rules look at. attachmentText is a supplier because extracting text from
+ * attachments is the one costly fact: it runs only when a condition reaches it.
+ *
+ * @param text the visible text (the reply without quoted history and signature)
+ * @param fullText the whole text body, quotes included
+ * @param to recipients (envelope, To, Cc), lower case
+ * @param status the ticket's status, or null for a new ticket
+ * @param previousStatus the status before a status change, else null
+ */
+public record RuleInput(String subject, String text, String fullText, Supplier<String> attachmentText, String from,
+    List<String> to, String language, List<AttachmentInfo> attachments, int messageCount, String status,
+    String previousStatus) {
+
+  /** An attachment's file name and (sniffed) content type. */
+  public record AttachmentInfo(String filename, String contentType) {}
+
+  public RuleInput {
+    to = List.copyOf(to);
+    attachments = List.copyOf(attachments);
+    if (subject == null) subject = "";
+    if (text == null) text = "";
+    if (fullText == null) fullText = "";
+    if (attachmentText == null) attachmentText = () -> "";
+  }
+
+  /** A new inbound mail, as the inbound pipeline inspected it. */
+  public static RuleInput of(InspectedMail im, List<String> recipients, AttachmentText extractor) {
+    var mail = im.mail();
+    MailAddress from = mail.requester();
+    List<AttachmentInfo> atts = new ArrayList<>();
+    for (Attachment a : mail.attachments()) atts.add(new AttachmentInfo(a.filename(), a.contentType()));
+    List<Attachment> parts = mail.attachments();
+    return new RuleInput(mail.subject(), im.body().visible(), im.text(),
+        parts.isEmpty() || extractor == null ? () -> "" : () -> extractor.extract(parts),
+        from == null ? null : from.address(), recipients, im.language(), atts, 1, null, null);
+  }
+
+  /** The recipients a mail names, lower case, for rules and department choice (To, then Cc). */
+  public static List<String> recipients(InspectedMail im) {
+    List<String> r = new ArrayList<>();
+    for (List<MailAddress> l : List.of(im.mail().to(), im.mail().cc())) {
+      for (MailAddress a : l) if (a.address() != null && !r.contains(a.address())) r.add(a.address());
+    }
+    return r;
+  }
+}

@@ -1,0 +1,64 @@
+package io.helpdeskmail.rules;
+
+import java.text.Normalizer;
+
+/**
+ * Case and accent folding for keyword matching: "Téléphone", "TELEPHONE" and "telephone" are one word, "Œuvre"
+ * is "oeuvre", "Straße" is "strasse". Customers type without accents on phones and with them on desktops; a
+ * keyword list written once must catch both, in every language the shop serves.
+ */
+public final class TextFolding {
+  private TextFolding() {}
+
+  public static String fold(String s) {
+    if (s == null) return "";
+    int n = s.length();
+    int i = 0;
+    // Most mail is ASCII: lower-case it without the Unicode normalizer.
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c >= 0x80) break;
+      i++;
+    }
+    if (i == n) return asciiLower(s);
+    StringBuilder out = new StringBuilder(n);
+    out.append(asciiLower(s.substring(0, i)));
+    String rest = Normalizer.normalize(s.substring(i), Normalizer.Form.NFKD);
+    for (int k = 0; k < rest.length(); k++) {
+      char c = rest.charAt(k);
+      if (c < 0x80) {
+        out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        continue;
+      }
+      int type = Character.getType(c);
+      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) {
+        continue; // the accent NFKD split off its letter
+      }
+      switch (c) {
+        case 'ß' -> out.append("ss");
+        case 'œ', 'Œ' -> out.append("oe");
+        case 'æ', 'Æ' -> out.append("ae");
+        case 'ø', 'Ø' -> out.append('o');
+        case 'đ', 'Đ' -> out.append('d');
+        case 'ł', 'Ł' -> out.append('l');
+        case 'ı' -> out.append('i');
+        case '\u2019', '\u2018', '\u02BC' -> out.append('\''); // typographic apostrophes: "l’écran" is "l'ecran"
+        case '\u00A0', '\u202F' -> out.append(' ');
+        default -> out.append(Character.toLowerCase(c));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String asciiLower(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        char[] a = s.toCharArray();
+        for (int k = i; k < a.length; k++) if (a[k] >= 'A' && a[k] <= 'Z') a[k] += 32;
+        return new String(a);
+      }
+    }
+    return s;
+  }
+}

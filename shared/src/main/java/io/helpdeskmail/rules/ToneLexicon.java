@@ -1,0 +1,29 @@
+package io.helpdeskmail.rules;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Words and phrases that mark a message's tone, by tag ("urgent", "angry") and language. The tags land on the
+ * ticket before rules run, so rules can raise priority or route "emotionally charged complaints" to seniors.
+ * Every language's list is checked whatever the detected language: short angry mails are often too short for
+ * the language detector, and customers mix languages.
+ */
+public record ToneLexicon(Map<String, Map<String, List<WordIndex.Phrase>>> tags, int shoutingMinLetters) {
+  public static final ToneLexicon EMPTY = new ToneLexicon(Map.of(), 0);
+
+  public ToneLexicon {
+    Map<String, Map<String, List<WordIndex.Phrase>>> copy = new LinkedHashMap<>();
+    tags.forEach((tag, byLang) -> copy.put(tag, Map.copyOf(byLang)));
+    tags = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  /** The phrase of a tag found in the words, or null. */
+  public WordIndex.Phrase find(String tag, WordIndex words) {
+    for (List<WordIndex.Phrase> phrases : tags.getOrDefault(tag, Map.of()).values()) {
+      for (WordIndex.Phrase p : phrases) if (words.contains(p)) return p;
+    }
+    return null;
+  }
+}
