@@ -26,7 +26,7 @@ final class ColdStartCommand {
     Map<String, String> o = Options.parse(args, List.of());
     int runs = Integer.parseInt(o.getOrDefault("--runs", "7"));
     try (LocalStack stack = LocalStack.start(Emulators.Ports.ANY, null,
-        HelpdeskConfig.addresses(HelpdeskConfig.DEFAULT_SUPPORT_ADDRESSES))) {
+        HelpdeskConfig.EXAMPLE_SUPPORT_CONFIG)) {
       Map<String, String> env = new HashMap<>();
       HelpdeskConfig c = stack.config();
       env.put("TABLE_NAME", c.tableName());

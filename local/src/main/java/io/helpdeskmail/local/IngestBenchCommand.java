@@ -23,7 +23,7 @@ final class IngestBenchCommand {
     int n = Integer.parseInt(o.getOrDefault("--tickets", "50"));
     CapacityMeter meter = new CapacityMeter();
     try (LocalStack stack = LocalStack.start(Emulators.Ports.ANY, null,
-        HelpdeskConfig.addresses(HelpdeskConfig.DEFAULT_SUPPORT_ADDRESSES), meter)) {
+        HelpdeskConfig.EXAMPLE_SUPPORT_CONFIG, meter)) {
       CapacityMeter.Reading start = meter.read();
       for (int i = 0; i < n; i++) expect(stack.receive(customerMail(i)), IngestOutcome.Created.class);
       CapacityMeter.Reading created = meter.read();

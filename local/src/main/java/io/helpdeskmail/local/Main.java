@@ -51,7 +51,7 @@ public final class Main {
     out.println("""
         usage: java -jar local/target/helpdesk-local.jar COMMAND [OPTIONS]
           inspect [--config FILE] PATH...   run the inbound pipeline on mail files (or folders), print JSON Lines
-          bench [--seconds N] PATH...        measure the CPU pipeline (messages/s, MB/s) on mail files, one core
+          bench [--seconds N] [--config F | --no-rules] PATH...  the CPU pipeline with rules (messages/s, MB/s), one core
           run [--data DIR | --in-memory] [--smtp-port N] [--dynamodb-port N] [--sqs-port N] [--s3-port N] [--no-demo]
                                              the local stack: emulators, SMTP in, mail drop folder, demo mail ingested
           replay [--key KEY]...              re-drive inbound dead letters (or raw-mail keys) through inbound-mail

@@ -73,6 +73,7 @@ final class ReplayCommand {
     try (SqsClient c = new AwsClients(aws).sqs()) {
       queue = c.getQueueUrl(b -> b.queueName(LocalStack.INBOUND_DLQ)).queueUrl();
     }
-    return LocalStack.localConfig(queue, HelpdeskConfig.addresses(HelpdeskConfig.DEFAULT_SUPPORT_ADDRESSES), aws);
+    return LocalStack.localConfig(queue, HelpdeskConfig.addresses(HelpdeskConfig.DEFAULT_SUPPORT_ADDRESSES),
+        o.getOrDefault("--config", HelpdeskConfig.EXAMPLE_SUPPORT_CONFIG), aws);
   }
 }

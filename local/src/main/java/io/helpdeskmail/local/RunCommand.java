@@ -30,7 +30,7 @@ final class RunCommand {
     Path demo = o.containsKey("--no-demo") ? null : Path.of(o.getOrDefault("--demo", "events/mail"));
     Emulators.Ports ports = new Emulators.Ports(Options.port(o, "--dynamodb-port", DYNAMODB),
         Options.port(o, "--sqs-port", SQS), Options.port(o, "--s3-port", S3));
-    LocalStack stack = LocalStack.start(ports, data, HelpdeskConfig.addresses(HelpdeskConfig.DEFAULT_SUPPORT_ADDRESSES));
+    LocalStack stack = LocalStack.start(ports, data, o.getOrDefault("--config", HelpdeskConfig.EXAMPLE_SUPPORT_CONFIG));
     Path state = data == null ? Files.createTempDirectory("helpdesk-local") : data;
     Path outbox = Files.createDirectories(state.resolve("outbox"));
     MailDrop drop = MailDrop.start(stack, Files.createDirectories(state.resolve("maildrop")));

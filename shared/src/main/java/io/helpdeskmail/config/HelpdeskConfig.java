@@ -20,15 +20,23 @@ public record HelpdeskConfig(
     Set<String> supportAddresses,
     String replyTokenSecret,
     int inlineTextLimitBytes,
+    String supportConfig,
     AwsSettings aws) {
 
   /** Visible text kept inline in a message item (bytes); longer text goes to S3. See the README's write budget. */
   public static final int DEFAULT_INLINE_TEXT_LIMIT_BYTES = 600;
 
+  /** The demo shop's helpdesk configuration, shipped in every package (shared/src/main/resources). */
+  public static final String EXAMPLE_SUPPORT_CONFIG = "classpath:helpdesk/shop.example.yaml";
+
   public static final String DEFAULT_SUPPORT_ADDRESSES =
       "support@shop.example,returns@shop.example,exchange@shop.example,billing@shop.example,tech@shop.example";
 
-  /** Reads TABLE_NAME, MAIL_BUCKET, INBOUND_PREFIX, INBOUND_DLQ_URL, SUPPORT_ADDRESSES, REPLY_TOKEN_SECRET, AWS_REGION. */
+  /**
+   * Reads TABLE_NAME, MAIL_BUCKET, INBOUND_PREFIX, INBOUND_DLQ_URL, SUPPORT_ADDRESSES, REPLY_TOKEN_SECRET,
+   * INLINE_TEXT_LIMIT_BYTES, HELPDESK_CONFIG (classpath:..., s3://bucket/key or a file path; "none" for no rules),
+   * AWS_REGION and the optional endpoint overrides.
+   */
   public static HelpdeskConfig fromEnvironment(Map<String, String> env) {
     return new HelpdeskConfig(
         required(env, "TABLE_NAME"),
@@ -38,14 +46,18 @@ public record HelpdeskConfig(
         addresses(env.getOrDefault("SUPPORT_ADDRESSES", DEFAULT_SUPPORT_ADDRESSES)),
         required(env, "REPLY_TOKEN_SECRET"),
         Integer.parseInt(env.getOrDefault("INLINE_TEXT_LIMIT_BYTES", Integer.toString(DEFAULT_INLINE_TEXT_LIMIT_BYTES))),
+        env.getOrDefault("HELPDESK_CONFIG", EXAMPLE_SUPPORT_CONFIG),
         new AwsSettings(env.get("AWS_REGION"), uri(env.get("DYNAMODB_ENDPOINT")), uri(env.get("S3_ENDPOINT")),
             uri(env.get("SQS_ENDPOINT"))));
   }
 
-  public InboundSettings inboundSettings() {
+  /** Inbound settings; the configuration's department addresses count as support addresses too. */
+  public InboundSettings inboundSettings(Set<String> departmentAddresses) {
+    Set<String> all = new LinkedHashSet<>(supportAddresses);
+    all.addAll(departmentAddresses);
     Set<String> domains = new LinkedHashSet<>();
-    for (String a : supportAddresses) domains.add(a.substring(a.lastIndexOf('@') + 1));
-    return new InboundSettings(supportAddresses, domains, "attachments/", "bodies/", "quarantine/", inlineTextLimitBytes);
+    for (String a : all) domains.add(a.substring(a.lastIndexOf('@') + 1));
+    return new InboundSettings(all, domains, "attachments/", "bodies/", "quarantine/", inlineTextLimitBytes);
   }
 
   public static Set<String> addresses(String csv) {

@@ -10,8 +10,11 @@ import java.util.Map;
  * keep in step, no extra writes per ticket); {@link InMemory} serves `inspect` and tests.
  */
 public interface AgentWorkload {
-  /** Open tickets and last assignment time of each agent asked about (agents never assigned have lastAssigned null). */
-  Map<String, Load> load(Collection<String> agents);
+  /**
+   * Last assignment time of each agent asked about (null when never assigned) and, when openCounts, their open
+   * tickets (else 0: round robin does not need them and they cost a read each).
+   */
+  Map<String, Load> load(Collection<String> agents, boolean openCounts);
 
   /** Routing picked this agent; stores that keep no derived state ignore it. */
   default void assigned(String agent, Instant at) {}
@@ -25,7 +28,7 @@ public interface AgentWorkload {
     private final Map<String, Load> loads = new HashMap<>();
 
     @Override
-    public synchronized Map<String, Load> load(Collection<String> agents) {
+    public synchronized Map<String, Load> load(Collection<String> agents, boolean openCounts) {
       Map<String, Load> out = new HashMap<>();
       for (String a : agents) out.put(a, loads.getOrDefault(a, Load.IDLE));
       return out;

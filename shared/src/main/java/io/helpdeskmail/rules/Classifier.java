@@ -23,6 +23,29 @@ public final class Classifier {
     this.engine = new RuleEngine(book.rules());
     this.router = new Router(workload, clock);
     this.attachmentText = attachmentText;
+    this.vocabulary = WordIndex.Vocabulary.of(WordIndex.vocabulary(phrases(book)));
+  }
+
+  private final WordIndex.Vocabulary vocabulary;
+
+  /** Every phrase the book can look for: the tone lexicon's and every contains test's. */
+  static List<WordIndex.Phrase> phrases(RuleBook book) {
+    List<WordIndex.Phrase> out = new java.util.ArrayList<>();
+    book.tone().tags().values().forEach(byLang -> byLang.values().forEach(out::addAll));
+    for (Rule r : book.rules()) collect(r.when(), out);
+    return out;
+  }
+
+  private static void collect(Condition c, List<WordIndex.Phrase> out) {
+    switch (c) {
+      case Condition.All a -> a.all().forEach(x -> collect(x, out));
+      case Condition.Any a -> a.any().forEach(x -> collect(x, out));
+      case Condition.Not n -> collect(n.not(), out);
+      case Condition.Test t -> {
+        if (t.operator() instanceof Operator.Contains k) out.addAll(k.phrases());
+      }
+      case Condition.Always a -> { }
+    }
   }
 
   /** A new ticket from an inspected mail and the addresses it was delivered to. */
@@ -50,7 +73,7 @@ public final class Classifier {
         break;
       }
     }
-    RuleFacts facts = new RuleFacts(in, c); // reads c live: later steps see what earlier ones set
+    RuleFacts facts = new RuleFacts(in, c, vocabulary); // reads c live: later steps see what earlier ones set
     tone(c, facts);
     engine.run(Trigger.CREATED, facts, c);
     route(c, in);
@@ -64,7 +87,7 @@ public final class Classifier {
    */
   public Classification update(Trigger trigger, RuleInput in, Classification current) {
     Classification.Builder c = current.toBuilder();
-    RuleFacts facts = new RuleFacts(in, c);
+    RuleFacts facts = new RuleFacts(in, c, vocabulary);
     if (trigger == Trigger.CUSTOMER_REPLY) tone(c, facts);
     engine.run(trigger, facts, c);
     boolean moved = !Objects.equals(c.team, current.team()) || current.assignee() != null && c.assignee == null;

@@ -41,7 +41,8 @@ public final class Router {
       return new Decision(null, "team " + team.name() + ": no available agent" + (needs.isEmpty() ? "" : " with " + needs)
           + "; left unassigned");
     }
-    Map<String, AgentWorkload.Load> load = workload.load(qualified.stream().map(Agent::email).toList());
+    Map<String, AgentWorkload.Load> load = workload.load(qualified.stream().map(Agent::email).toList(),
+        team.strategy() == Team.Strategy.LEAST_OPEN);
     Comparator<Agent> lastAssigned = Comparator.comparing(
         (Agent a) -> load.getOrDefault(a.email(), AgentWorkload.Load.IDLE).lastAssigned(),
         Comparator.nullsFirst(Comparator.<Instant>naturalOrder()));

@@ -10,16 +10,19 @@ final class RuleFacts implements Facts {
   private final RuleInput in;
   private final Classification.Builder live;
   private final Map<Field, WordIndex> words = new EnumMap<>(Field.class);
+  private final WordIndex.Vocabulary vocabulary;
   private String attachmentText;
 
-  RuleFacts(RuleInput in, Classification.Builder live) {
+  /** vocabulary: the first words of every phrase the configuration can look for (see WordIndex). */
+  RuleFacts(RuleInput in, Classification.Builder live, WordIndex.Vocabulary vocabulary) {
     this.in = in;
     this.live = live;
+    this.vocabulary = vocabulary;
   }
 
   @Override
   public WordIndex words(Field.Ref f) {
-    return words.computeIfAbsent(f.field(), k -> WordIndex.of(text(f)));
+    return words.computeIfAbsent(f.field(), k -> WordIndex.of(text(f), vocabulary));
   }
 
   @Override

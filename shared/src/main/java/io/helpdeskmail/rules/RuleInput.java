@@ -24,13 +24,28 @@ public record RuleInput(String subject, String text, String fullText, Supplier<S
   /** An attachment's file name and (sniffed) content type. */
   public record AttachmentInfo(String filename, String contentType) {}
 
+  /**
+   * Rules read at most this much of each text. Customer prose is far shorter (the corpus median visible text is
+   * under 100 characters); what runs longer is pasted logs or documents, where a keyword proves little and a
+   * regular expression written for prose could scan megabytes per rule.
+   */
+  public static final int MAX_TEXT_CHARS = 32 * 1024;
+
   public RuleInput {
     to = List.copyOf(to);
     attachments = List.copyOf(attachments);
-    if (subject == null) subject = "";
-    if (text == null) text = "";
-    if (fullText == null) fullText = "";
+    subject = clip(subject);
+    text = clip(text);
+    fullText = clip(fullText);
     if (attachmentText == null) attachmentText = () -> "";
+  }
+
+  private static String clip(String s) {
+    if (s == null) return "";
+    if (s.length() <= MAX_TEXT_CHARS) return s;
+    int end = MAX_TEXT_CHARS;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) end--;
+    return s.substring(0, end);
   }
 
   /** A new inbound mail, as the inbound pipeline inspected it. */

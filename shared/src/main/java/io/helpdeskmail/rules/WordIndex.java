@@ -13,89 +13,211 @@ import java.util.Map;
  * separate words with spaces.
  */
 public final class WordIndex {
-  private final String[] words;
-  private Map<String, int[]> positions;
+  private final String folded;
+  /** Word i is folded[starts[i], ends[i]); no substring per word is made, most words are never looked at. */
+  private final int[] starts, ends;
+  private final int count;
+  private final Vocabulary vocabulary;
+  /** Positions of each vocabulary word (by its slot), or of every word when there is no vocabulary; lazy. */
+  private int[][] positions;
+  private Map<String, int[]> allPositions;
 
-  private WordIndex(String[] words) {
-    this.words = words;
+  private WordIndex(String folded, Vocabulary vocabulary) {
+    this.folded = folded;
+    this.vocabulary = vocabulary;
+    int cap = Math.max(4, folded.length() / 5);
+    int[] st = new int[cap], en = new int[cap];
+    int n = 0;
+    int len = folded.length();
+    int start = -1;
+    for (int i = 0; i <= len; i++) {
+      char c = i < len ? folded.charAt(i) : ' ';
+      boolean letter = c < 0x80 ? (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')
+          : Character.isLetterOrDigit(c);
+      boolean cjk = letter && c >= 0x2E80 && isCjk(c);
+      if ((!letter || cjk) && start >= 0) {
+        if (n == st.length) {
+          st = Arrays.copyOf(st, n * 2);
+          en = Arrays.copyOf(en, n * 2);
+        }
+        st[n] = start;
+        en[n++] = i;
+        start = -1;
+      }
+      if (cjk) {
+        if (n == st.length) {
+          st = Arrays.copyOf(st, n * 2);
+          en = Arrays.copyOf(en, n * 2);
+        }
+        st[n] = i;
+        en[n++] = i + 1;
+      } else if (letter && start < 0) {
+        start = i;
+      }
+    }
+    this.starts = st;
+    this.ends = en;
+    this.count = n;
   }
 
   public static WordIndex of(String text) {
-    return new WordIndex(words(TextFolding.fold(text)));
+    return new WordIndex(TextFolding.fold(text), null);
   }
 
+  /**
+   * An index that records positions only of the vocabulary's words: the first words of every configured phrase.
+   * A long mail has thousands of distinct words and hashing them all cost more than the rules themselves.
+   */
+  public static WordIndex of(String text, Vocabulary vocabulary) {
+    return new WordIndex(TextFolding.fold(text), vocabulary);
+  }
+
+  public static WordIndex of(String text, java.util.Set<String> vocabulary) {
+    return of(text, Vocabulary.of(vocabulary));
+  }
+
+  /** The first words of phrases (those not ending in "*"), what {@link #of(String, Vocabulary)} indexes. */
+  public static java.util.Set<String> vocabulary(java.util.Collection<Phrase> phrases) {
+    java.util.Set<String> v = new java.util.HashSet<>();
+    for (Phrase p : phrases) if (p.words().length > 0 && !p.prefixAt(0)) v.add(p.words()[0]);
+    return v;
+  }
+
+  /** The words of a folded text (for phrases; texts are indexed without making these strings). */
   static String[] words(String folded) {
-    List<String> out = new ArrayList<>();
-    int n = folded.length();
-    int start = -1;
-    for (int i = 0; i < n; i++) {
-      char c = folded.charAt(i);
-      boolean letter = c < 0x80 ? (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')
-          : Character.isLetterOrDigit(c);
-      if (letter && c >= 0x2E80 && isCjk(c)) {
-        if (start >= 0) out.add(folded.substring(start, i));
-        out.add(String.valueOf(c));
-        start = -1;
-      } else if (letter) {
-        if (start < 0) start = i;
-      } else if (start >= 0) {
-        out.add(folded.substring(start, i));
-        start = -1;
-      }
-    }
-    if (start >= 0) out.add(folded.substring(start));
-    return out.toArray(String[]::new);
+    WordIndex w = new WordIndex(folded, null);
+    String[] out = new String[w.count];
+    for (int i = 0; i < w.count; i++) out[i] = folded.substring(w.starts[i], w.ends[i]);
+    return out;
   }
 
+  /** Han ideographs, hiragana and katakana (by block: UnicodeScript.of is a binary search per character). */
   private static boolean isCjk(char c) {
-    Character.UnicodeScript s = Character.UnicodeScript.of(c);
-    return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-        || s == Character.UnicodeScript.KATAKANA;
+    return c >= 0x3040 && c <= 0x30FF || c >= 0x31F0 && c <= 0x31FF || c >= 0x3400 && c <= 0x4DBF
+        || c >= 0x4E00 && c <= 0x9FFF || c >= 0xF900 && c <= 0xFAFF || c >= 0xFF66 && c <= 0xFF9F;
   }
 
   public int size() {
-    return words.length;
+    return count;
   }
 
   /** Whether the phrase occurs as whole words, in order, next to each other. */
   public boolean contains(Phrase p) {
     String[] pw = p.words();
-    if (pw.length == 0 || words.length < pw.length) return false;
-    if (p.prefixAt(0)) {
-      for (int i = 0; i + pw.length <= words.length; i++) if (matchesAt(p, i)) return true;
+    if (pw.length == 0 || count < pw.length) return false;
+    int[] at = null;
+    if (!p.prefixAt(0)) {
+      if (vocabulary == null) {
+        at = allPositions().get(pw[0]);
+        if (at == null) return false;
+      } else {
+        int slot = vocabulary.slot(pw[0]);
+        if (slot >= 0) {
+          at = positions()[slot];
+          if (at == null) return false;
+        }
+      }
+    }
+    if (at == null) { // a prefix word first, or a phrase the vocabulary was not built from: scan
+      for (int i = 0; i + pw.length <= count; i++) if (matchesAt(p, i)) return true;
       return false;
     }
-    int[] at = positions().get(pw[0]);
-    if (at == null) return false;
-    for (int i : at) if (i + pw.length <= words.length && matchesAt(p, i)) return true;
+    for (int i : at) if (i + pw.length <= count && matchesAt(p, i)) return true;
     return false;
   }
 
   private boolean matchesAt(Phrase p, int i) {
     String[] pw = p.words();
     for (int k = 0; k < pw.length; k++) {
-      String w = words[i + k];
-      if (p.prefixAt(k) ? !w.startsWith(pw[k]) : !w.equals(pw[k])) return false;
+      int s = starts[i + k], len = ends[i + k] - s;
+      String w = pw[k];
+      if (p.prefixAt(k) ? len < w.length() : len != w.length()) return false;
+      if (!folded.regionMatches(s, w, 0, w.length())) return false;
     }
     return true;
   }
 
-  private Map<String, int[]> positions() {
+  private int[][] positions() {
     if (positions == null) {
-      Map<String, int[]> m = new HashMap<>(words.length * 2);
-      for (int i = 0; i < words.length; i++) {
-        int[] prev = m.get(words[i]);
-        if (prev == null) {
-          m.put(words[i], new int[] {i});
-        } else {
-          int[] next = Arrays.copyOf(prev, prev.length + 1);
-          next[prev.length] = i;
-          m.put(words[i], next);
-        }
+      // int[] with the count in slot 0, doubled when full: a word repeated thousands of times stays linear.
+      int[][] m = new int[vocabulary.size()][];
+      for (int i = 0; i < count; i++) {
+        int slot = vocabulary.slot(folded, starts[i], ends[i]);
+        if (slot < 0) continue;
+        int[] at = m[slot];
+        if (at == null) m[slot] = at = new int[4];
+        else if (at[0] + 1 == at.length) m[slot] = at = Arrays.copyOf(at, at.length * 2);
+        at[++at[0]] = i;
       }
+      for (int k = 0; k < m.length; k++) if (m[k] != null) m[k] = Arrays.copyOfRange(m[k], 1, m[k][0] + 1);
       positions = m;
     }
     return positions;
+  }
+
+  private Map<String, int[]> allPositions() {
+    if (allPositions == null) {
+      Map<String, List<Integer>> m = new HashMap<>();
+      for (int i = 0; i < count; i++) m.computeIfAbsent(folded.substring(starts[i], ends[i]), k -> new ArrayList<>()).add(i);
+      Map<String, int[]> out = new HashMap<>();
+      m.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+      allPositions = out;
+    }
+    return allPositions;
+  }
+
+  /**
+   * A fixed set of words looked up by a region of a string, so that tokens need not become strings: an open
+   * addressing table with String's own hash.
+   */
+  public static final class Vocabulary {
+    private final String[] table;
+    private final int[] slotOf;
+    private final int mask, size;
+
+    private Vocabulary(java.util.Set<String> words) {
+      int cap = Integer.highestOneBit(Math.max(4, words.size() * 3)) << 1;
+      table = new String[cap];
+      slotOf = new int[cap];
+      mask = cap - 1;
+      int n = 0;
+      for (String w : words) {
+        int i = w.hashCode() & mask;
+        while (table[i] != null) i = (i + 1) & mask;
+        table[i] = w;
+        slotOf[i] = n++;
+      }
+      size = n;
+    }
+
+    public static Vocabulary of(java.util.Set<String> words) {
+      return new Vocabulary(words);
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** A whole word's number: String caches its hash, so a phrase's first word is not hashed again per message. */
+    int slot(String word) {
+      return find(word, 0, word.length(), word.hashCode());
+    }
+
+    /** The word's number (0..size-1), or -1 when it is not in the vocabulary. */
+    int slot(String s, int from, int to) {
+      int h = 0;
+      for (int i = from; i < to; i++) h = 31 * h + s.charAt(i);
+      return find(s, from, to, h);
+    }
+
+    private int find(String s, int from, int to, int h) {
+      int len = to - from;
+      for (int i = h & mask; table[i] != null; i = (i + 1) & mask) {
+        String w = table[i];
+        if (w.length() == len && s.regionMatches(from, w, 0, len)) return slotOf[i];
+      }
+      return -1;
+    }
   }
 
   /**

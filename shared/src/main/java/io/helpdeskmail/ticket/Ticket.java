@@ -1,12 +1,11 @@
 package io.helpdeskmail.ticket;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 
 /**
  * A support case as stored: its human number, state, who asked, who else takes part (their subject tokens
- * thread), and the routing fields the rules stage fills. linkedFrom names the closed ticket a follow-up came from.
+ * thread), the routing the rules stage decided, and how many messages it holds (rules can test it). linkedFrom names the closed ticket a follow-up came from.
  */
 public record Ticket(
     long number,
@@ -16,17 +15,16 @@ public record Ticket(
     String requesterName,
     Set<String> participants,
     String supportAddress,
-    String department,
-    String priority,
     String language,
-    List<String> tags,
+    Routing routing,
+    int messageCount,
     Long linkedFrom,
     Instant createdAt,
     Instant updatedAt) {
 
   public Ticket {
     participants = Set.copyOf(participants);
-    tags = List.copyOf(tags);
+    if (routing == null) routing = Routing.NONE;
   }
 
   /** The requester, or anyone already in the conversation (From/To/Cc of earlier mail). */

@@ -30,13 +30,20 @@ public interface TicketRepository {
 
   boolean hasMessage(long ticket, String messageKey);
 
-  /** After a new inbound message: the new status (or null to keep it) and participants to add. */
-  void touch(long ticket, TicketStatus newStatus, Collection<String> newParticipants, Instant at);
+  /** Applies a change to the ticket in one write; a new assignee moves the ticket between the work lists. */
+  void update(Ticket before, TicketChange change, Instant at);
+
+  /** A status change alone (agents' actions, tests). */
+  default void changeStatus(long ticket, TicketStatus status, Instant at) {
+    update(find(ticket).orElseThrow(() -> new IllegalArgumentException("no ticket " + ticket)),
+        TicketChange.status(status), at);
+  }
 
   void add(TicketEvent event);
 
   List<TicketMessage> messages(long ticket);
 
+  /** All events of a ticket: its own event items and the events its messages carry (threading, rules), oldest first. */
   List<TicketEvent> events(long ticket);
 
   /** Adds an address to the suppression list (hard bounce, complaint): no more automatic mail to it. */

@@ -51,8 +51,10 @@ public final class LocalStack implements AutoCloseable {
     this.inbound = inbound;
   }
 
-  public static LocalStack start(Emulators.Ports ports, Path dataDir, Set<String> supportAddresses,
+  /** Starts the emulators and the inbound function with the helpdesk configuration at supportConfig. */
+  public static LocalStack start(Emulators.Ports ports, Path dataDir, String supportConfig,
       ExecutionInterceptor... inboundInterceptors) throws Exception {
+    Set<String> supportAddresses = HelpdeskConfig.addresses(HelpdeskConfig.DEFAULT_SUPPORT_ADDRESSES);
     Emulators e = Emulators.start(ports, dataDir);
     AwsSettings aws = new AwsSettings("us-east-1", e.dynamoDbEndpoint, e.s3Endpoint, e.sqsEndpoint);
     AwsClients clients = new AwsClients(aws);
@@ -69,14 +71,15 @@ public final class LocalStack implements AutoCloseable {
     }
     String dlq = sqs.createQueue(b -> b.queueName(INBOUND_DLQ)
         .attributesWithStrings(Map.of("MessageRetentionPeriod", "1209600"))).queueUrl();
-    HelpdeskConfig config = localConfig(dlq, supportAddresses, aws);
+    HelpdeskConfig config = localConfig(dlq, supportAddresses, supportConfig, aws);
     return new LocalStack(e, config, db, s3, sqs, InboundMail.create(config, inboundInterceptors));
   }
 
   /** The configuration of the local deployment: the names template.yaml gives a stack called "helpdesk". */
-  public static HelpdeskConfig localConfig(String deadLetterQueueUrl, Set<String> supportAddresses, AwsSettings aws) {
+  public static HelpdeskConfig localConfig(String deadLetterQueueUrl, Set<String> supportAddresses,
+      String supportConfig, AwsSettings aws) {
     return new HelpdeskConfig(TABLE, BUCKET, "inbound/", deadLetterQueueUrl, supportAddresses, LOCAL_REPLY_SECRET,
-        HelpdeskConfig.DEFAULT_INLINE_TEXT_LIMIT_BYTES, aws);
+        HelpdeskConfig.DEFAULT_INLINE_TEXT_LIMIT_BYTES, supportConfig, aws);
   }
 
   public HelpdeskConfig config() {

@@ -231,7 +231,7 @@ class InboundMailHandlerTest {
     // GIVEN a solved ticket
     TestMail first = TestMail.from("ned@customer.example");
     long n = ticketOf(viaS3Event(stack, first.bytes()));
-    repo(stack).touch(n, TicketStatus.SOLVED, List.of(), Instant.now());
+    repo(stack).changeStatus(n, TicketStatus.SOLVED, Instant.now());
     // WHEN the requester replies
     IngestOutcome o = viaS3Event(stack, TestMail.from("ned@customer.example")
         .header("In-Reply-To", "<" + first.messageId() + ">").body("It broke again.\n").bytes());
@@ -246,7 +246,7 @@ class InboundMailHandlerTest {
     // GIVEN a closed ticket
     TestMail first = TestMail.from("ola@customer.example");
     long n = ticketOf(viaS3Event(stack, first.bytes()));
-    repo(stack).touch(n, TicketStatus.CLOSED, List.of(), Instant.now());
+    repo(stack).changeStatus(n, TicketStatus.CLOSED, Instant.now());
     // WHEN the requester replies to it
     IngestOutcome o = viaS3Event(stack, TestMail.from("ola@customer.example")
         .header("In-Reply-To", "<" + first.messageId() + ">").bytes());
@@ -263,7 +263,7 @@ class InboundMailHandlerTest {
     // GIVEN a solved ticket
     TestMail first = TestMail.from("pat@customer.example");
     long n = ticketOf(viaS3Event(stack, first.bytes()));
-    repo(stack).touch(n, TicketStatus.SOLVED, List.of(), Instant.now());
+    repo(stack).changeStatus(n, TicketStatus.SOLVED, Instant.now());
     // WHEN the requester's out-of-office answers our last mail
     IngestOutcome o = viaS3Event(stack, TestMail.from("pat@customer.example").header("Auto-Submitted", "auto-replied")
         .header("Subject", "Out of office: Order not arrived").header("In-Reply-To", "<" + first.messageId() + ">")

@@ -21,7 +21,7 @@ public final class LocalStackExtension implements ParameterResolver {
   public Object resolveParameter(ParameterContext p, ExtensionContext c) {
     return c.getRoot().getStore(NS).computeIfAbsent(LocalStack.class, k -> {
       try {
-        return LocalStack.start(Emulators.Ports.ANY, null, HelpdeskConfig.addresses(HelpdeskConfig.DEFAULT_SUPPORT_ADDRESSES));
+        return LocalStack.start(Emulators.Ports.ANY, null, HelpdeskConfig.EXAMPLE_SUPPORT_CONFIG);
       } catch (Exception e) {
         throw new IllegalStateException("the local stack did not start", e);
       }

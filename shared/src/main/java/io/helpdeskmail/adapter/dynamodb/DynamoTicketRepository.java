@@ -1,6 +1,8 @@
 package io.helpdeskmail.adapter.dynamodb;
 
 import io.helpdeskmail.ticket.MessageClaim;
+import io.helpdeskmail.ticket.Routing;
+import io.helpdeskmail.ticket.TicketChange;
 import io.helpdeskmail.ticket.Ticket;
 import io.helpdeskmail.ticket.TicketEvent;
 import io.helpdeskmail.ticket.TicketMessage;
@@ -145,21 +147,58 @@ public final class DynamoTicketRepository implements TicketRepository {
   }
 
   @Override
-  public void touch(long ticket, TicketStatus newStatus, Collection<String> newParticipants, Instant at) {
-    StringBuilder expr = new StringBuilder("SET updatedAt = :at");
+  public void update(Ticket before, TicketChange change, Instant at) {
+    TicketStatus newStatus = change.status();
+    List<String> newParticipants = change.newParticipants();
+    Routing routing = change.routing();
+    StringBuilder set = new StringBuilder("SET updatedAt = :at");
+    List<String> remove = new ArrayList<>();
     Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", s(at.toString())));
+    if (change.newMessage()) {
+      set.append(", messages = if_not_exists(messages, :one) + :one");
+      values.put(":one", n(1));
+    }
     Map<String, String> names = new HashMap<>();
     if (newStatus != null) {
-      expr.append(", #st = :st");
+      set.append(", #st = :st");
       names.put("#st", "status");
       values.put(":st", s(newStatus.code()));
     }
     if (!newParticipants.isEmpty()) {
-      expr.append(", participants = list_append(if_not_exists(participants, :empty), :p)");
+      set.append(", participants = list_append(if_not_exists(participants, :empty), :p)");
       values.put(":empty", AttributeValue.fromL(List.of()));
       values.put(":p", AttributeValue.fromL(newParticipants.stream().map(DynamoTicketRepository::s).toList()));
     }
-    db.updateItem(b -> b.tableName(table).key(key(ticketPk(ticket), "META")).updateExpression(expr.toString())
+    if (routing != null && !routing.equals(before.routing())) {
+      Map<String, AttributeValue> attrs = new HashMap<>();
+      TicketItems.routing(attrs, routing);
+      if (!java.util.Objects.equals(routing.assignee(), before.routing().assignee())
+          || routing.assignee() == null && !java.util.Objects.equals(routing.department(), before.routing().department())) {
+        // The ticket changes work list (queue <-> agent, or queue to queue): rewrite the index keys.
+        attrs.putAll(TicketItems.workKeys(before.number(), routing, at));
+        for (String k : List.of("GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK")) if (!attrs.containsKey(k)) remove.add(k);
+      }
+      for (String k : List.of("department", "category", "priority", "tags", "tier", "team", "assignee", "fields")) {
+        if (!attrs.containsKey(k)) remove.add(k);
+      }
+      int i = 0;
+      for (var e : attrs.entrySet()) {
+        String n = "#r" + i, v = ":r" + i++;
+        set.append(", ").append(n).append(" = ").append(v);
+        names.put(n, e.getKey());
+        values.put(v, e.getValue());
+      }
+    }
+    StringBuilder expr = new StringBuilder(set);
+    if (!remove.isEmpty()) {
+      expr.append(" REMOVE ");
+      for (int i = 0; i < remove.size(); i++) {
+        String n = "#x" + i;
+        expr.append(i == 0 ? "" : ", ").append(n);
+        names.put(n, remove.get(i));
+      }
+    }
+    db.updateItem(b -> b.tableName(table).key(key(ticketPk(before.number()), "META")).updateExpression(expr.toString())
         .expressionAttributeValues(values).expressionAttributeNames(names.isEmpty() ? null : names)
         .conditionExpression("attribute_exists(PK)").returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
   }
@@ -176,13 +215,23 @@ public final class DynamoTicketRepository implements TicketRepository {
 
   @Override
   public List<TicketEvent> events(long ticket) {
-    return query(ticket, "E#").stream().map(TicketItems::event).toList();
+    List<TicketEvent> out = new ArrayList<>();
+    for (Map<String, AttributeValue> item : query(ticket, "")) {
+      String sk = item.get("SK").s();
+      if (sk.startsWith("E#")) out.add(TicketItems.event(item));
+      else if (sk.startsWith("M#")) out.addAll(TicketItems.carriedEvents(item));
+    }
+    out.sort(java.util.Comparator.comparing(TicketEvent::at));
+    return out;
   }
 
   private List<Map<String, AttributeValue>> query(long ticket, String prefix) {
     List<Map<String, AttributeValue>> out = new ArrayList<>();
-    QueryRequest q = QueryRequest.builder().tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
-        .expressionAttributeValues(Map.of(":pk", s(ticketPk(ticket)), ":p", s(prefix))).consistentRead(true).build();
+    QueryRequest q = prefix.isEmpty()
+        ? QueryRequest.builder().tableName(table).keyConditionExpression("PK = :pk")
+            .expressionAttributeValues(Map.of(":pk", s(ticketPk(ticket)))).consistentRead(true).build()
+        : QueryRequest.builder().tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
+            .expressionAttributeValues(Map.of(":pk", s(ticketPk(ticket)), ":p", s(prefix))).consistentRead(true).build();
     db.queryPaginator(q).items().forEach(out::add);
     return out;
   }

@@ -29,7 +29,7 @@ public final class HelpdeskTable {
           .keySchema(key("PK", KeyType.HASH), key("SK", KeyType.RANGE))
           .globalSecondaryIndexes(
               gsi("GSI1", Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes(QUEUE_ATTRIBUTES).build()),
-              gsi("GSI2", Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes("number", "subject").build()),
+              gsi("GSI2", Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes("number", "subject", "status", "priority").build()),
               gsi("GSI3", Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())));
       db.waiter().waitUntilTableExists(b -> b.tableName(table));
     } catch (ResourceInUseException e) {

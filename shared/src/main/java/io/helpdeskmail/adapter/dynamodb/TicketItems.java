@@ -4,6 +4,7 @@ import static io.helpdeskmail.adapter.dynamodb.DynamoTicketRepository.n;
 import static io.helpdeskmail.adapter.dynamodb.DynamoTicketRepository.s;
 import static io.helpdeskmail.adapter.dynamodb.DynamoTicketRepository.ticketPk;
 
+import io.helpdeskmail.ticket.Routing;
 import io.helpdeskmail.ticket.Ticket;
 import io.helpdeskmail.ticket.TicketEvent;
 import io.helpdeskmail.ticket.TicketMessage;
@@ -18,9 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Item mapping for tickets, messages and events. Absent values are left out of the item (DynamoDB bills by item
- * size, and empty strings or sets are not allowed in keys anyway). GSI keys: GSI1 queue view
- * (Q#department -> createdAt#number), GSI3 requester view (R#address -> createdAt); GSI2, the assignee view, is
- * written only once a ticket is assigned (sparse), so unassigned tickets cost nothing there.
+ * size, and empty strings or sets are not allowed in keys anyway). GSI keys: GSI1 queue view of unassigned
+ * tickets (Q#department -> since#number), GSI2 assignee view (A#agent -> since#number), GSI3 requester view
+ * (R#address -> createdAt). GSI1 and GSI2 are sparse and exclusive: see {@link #workKeys}.
  */
 final class TicketItems {
   static final String NO_DEPARTMENT = "unrouted";
@@ -44,15 +45,13 @@ final class TicketItems {
     put(m, "requesterName", t.requesterName());
     if (!t.participants().isEmpty()) m.put("participants", list(new ArrayList<>(t.participants())));
     put(m, "supportAddress", t.supportAddress());
-    put(m, "department", t.department());
-    put(m, "priority", t.priority());
     put(m, "language", t.language());
-    if (!t.tags().isEmpty()) m.put("tags", list(t.tags()));
+    routing(m, t.routing());
+    m.put("messages", n(t.messageCount()));
     if (t.linkedFrom() != null) m.put("linkedFrom", n(t.linkedFrom()));
     m.put("createdAt", s(t.createdAt().toString()));
     m.put("updatedAt", s(t.updatedAt().toString()));
-    m.put("GSI1PK", s("Q#" + (t.department() == null ? NO_DEPARTMENT : t.department())));
-    m.put("GSI1SK", s(t.createdAt() + "#" + t.number()));
+    m.putAll(workKeys(t.number(), t.routing(), t.createdAt()));
     if (t.requester() != null) {
       m.put("GSI3PK", s("R#" + t.requester()));
       m.put("GSI3SK", s(t.createdAt().toString()));
@@ -60,11 +59,48 @@ final class TicketItems {
     return m;
   }
 
+  /** The routing attributes of a META item (absent ones left out). */
+  static void routing(Map<String, AttributeValue> m, Routing r) {
+    put(m, "department", r.department());
+    put(m, "category", r.category());
+    put(m, "priority", r.priority());
+    if (!r.tags().isEmpty()) m.put("tags", list(r.tags()));
+    put(m, "tier", r.tier());
+    put(m, "team", r.team());
+    put(m, "assignee", r.assignee());
+    if (!r.customFields().isEmpty()) {
+      Map<String, AttributeValue> f = new HashMap<>();
+      r.customFields().forEach((k, v) -> f.put(k, s(v)));
+      m.put("fields", AttributeValue.fromM(f));
+    }
+  }
+
+  /**
+   * The work-list index keys: an unassigned ticket is in its department's queue (GSI1), an assigned one in its
+   * agent's list (GSI2), never both. Each GSI an item is in costs a write unit per change, so a new ticket pays
+   * for one of the two (see the README's write budget); the sort key starts with the time the ticket entered the
+   * list, which is also what round-robin routing reads ("who was assigned longest ago").
+   */
+  static Map<String, AttributeValue> workKeys(long number, Routing r, Instant since) {
+    if (r.assignee() != null) {
+      return Map.of("GSI2PK", s("A#" + r.assignee()), "GSI2SK", s(since + "#" + number));
+    }
+    return Map.of("GSI1PK", s("Q#" + (r.department() == null ? NO_DEPARTMENT : r.department())),
+        "GSI1SK", s(since + "#" + number));
+  }
+
+  static Routing routing(Map<String, AttributeValue> m) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    if (m.containsKey("fields")) m.get("fields").m().forEach((k, v) -> fields.put(k, v.s()));
+    return new Routing(str(m, "department"), str(m, "category"), str(m, "priority"), strings(m, "tags"),
+        str(m, "tier"), str(m, "team"), str(m, "assignee"), fields);
+  }
+
   static Ticket ticket(Map<String, AttributeValue> m) {
     return new Ticket(Long.parseLong(m.get("number").n()), TicketStatus.ofCode(m.get("status").s()), str(m, "subject"),
         str(m, "requester"), str(m, "requesterName"), new LinkedHashSet<>(strings(m, "participants")),
-        str(m, "supportAddress"), str(m, "department"), str(m, "priority"), str(m, "language"), strings(m, "tags"),
-        m.containsKey("linkedFrom") ? Long.parseLong(m.get("linkedFrom").n()) : null,
+        str(m, "supportAddress"), str(m, "language"), routing(m),
+        m.containsKey("messages") ? Integer.parseInt(m.get("messages").n()) : 1, m.containsKey("linkedFrom") ? Long.parseLong(m.get("linkedFrom").n()) : null,
         Instant.parse(m.get("createdAt").s()), Instant.parse(m.get("updatedAt").s()));
   }
 
@@ -112,7 +148,30 @@ final class TicketItems {
     put(m, "threadedBy", msg.threadedBy());
     if (!"none".equals(msg.autoGenerated())) put(m, "autoGenerated", msg.autoGenerated());
     put(m, "language", msg.language());
+    if (!msg.events().isEmpty()) {
+      List<AttributeValue> evs = new ArrayList<>();
+      for (TicketEvent e : msg.events()) {
+        Map<String, AttributeValue> em = new HashMap<>();
+        em.put("event", s(e.type()));
+        put(em, "detail", e.detail());
+        evs.add(AttributeValue.fromM(em));
+      }
+      m.put("events", AttributeValue.fromL(evs));
+    }
     return m;
+  }
+
+  /** The events a message item carries, stamped with the message's time and key. */
+  static List<TicketEvent> carriedEvents(Map<String, AttributeValue> m) {
+    if (!m.containsKey("events")) return List.of();
+    long ticket = Long.parseLong(m.get("PK").s().substring(2));
+    Instant at = Instant.parse(m.get("receivedAt").s());
+    List<TicketEvent> out = new ArrayList<>();
+    for (AttributeValue v : m.get("events").l()) {
+      out.add(new TicketEvent(ticket, at, m.get("SK").s() + "#" + v.m().get("event").s(), v.m().get("event").s(),
+          str(v.m(), "detail")));
+    }
+    return out;
   }
 
   static TicketMessage message(Map<String, AttributeValue> m) {
@@ -130,7 +189,7 @@ final class TicketItems {
         str(m, "fromName"), strings(m, "to"), strings(m, "cc"), str(m, "subject"), Instant.parse(m.get("receivedAt").s()),
         str(m, "text"), m.containsKey("textTruncated") && m.get("textTruncated").bool(), str(m, "bodyKey"),
         str(m, "rawKey"), atts, str(m, "threadedBy"), m.containsKey("autoGenerated") ? str(m, "autoGenerated") : "none",
-        str(m, "language"));
+        str(m, "language"), carriedEvents(m));
   }
 
   static Map<String, AttributeValue> item(TicketEvent e) {

@@ -1,7 +1,12 @@
 package io.helpdeskmail.functions.inbound;
 
 import io.helpdeskmail.adapter.aws.AwsClients;
+import io.helpdeskmail.adapter.dynamodb.DynamoAgentWorkload;
 import io.helpdeskmail.adapter.dynamodb.DynamoTicketRepository;
+import io.helpdeskmail.adapter.tika.TikaAttachmentText;
+import io.helpdeskmail.config.SupportConfig;
+import io.helpdeskmail.config.SupportConfigLoader;
+import io.helpdeskmail.rules.Classifier;
 import io.helpdeskmail.adapter.s3.S3RawMailStore;
 import io.helpdeskmail.adapter.sqs.SqsDeadLetters;
 import io.helpdeskmail.config.HelpdeskConfig;
@@ -27,11 +32,16 @@ public final class InboundMail {
 
   public static InboundMail create(HelpdeskConfig config, ExecutionInterceptor... interceptors) {
     AwsClients aws = new AwsClients(config.aws(), interceptors);
+    S3RawMailStore s3 = new S3RawMailStore(aws.s3());
+    // A broken configuration fails here, at cold start, with every problem and its line (ConfigException).
+    SupportConfig support = SupportConfigLoader.fromLocation(config.supportConfig(), s3::read);
+    Classifier classifier = new Classifier(support.rules(), new DynamoAgentWorkload(aws.dynamoDb(), config.tableName()),
+        new TikaAttachmentText(), Clock.systemUTC());
     return new InboundMail(new InboundEvents(config.mailBucket(), config.inboundPrefix()),
-        new InboundMailService(MailInspector.standard(), new DynamoTicketRepository(aws.dynamoDb(), config.tableName()),
-            new ReplyAddress(config.replyTokenSecret()), new S3RawMailStore(aws.s3()),
-            new SqsDeadLetters(aws.sqs(), config.inboundDeadLetterQueueUrl()), config.inboundSettings(),
-            Clock.systemUTC()));
+        new InboundMailService(MailInspector.standard(), classifier,
+            new DynamoTicketRepository(aws.dynamoDb(), config.tableName()), new ReplyAddress(config.replyTokenSecret()),
+            s3, new SqsDeadLetters(aws.sqs(), config.inboundDeadLetterQueueUrl()),
+            config.inboundSettings(support.supportAddresses()), Clock.systemUTC()));
   }
 
   public List<IngestOutcome> handle(byte[] event) {
