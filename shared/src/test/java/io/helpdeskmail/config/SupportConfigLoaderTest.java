@@ -895,6 +895,58 @@ class SupportConfigLoaderTest {
     assertEquals(2, p.size(), p.toString());
   }
 
+  @Test
+  void parse_shouldNameTheItemsOwnLine_whenMistakeIsInABlockList() {
+    // GIVEN mistakes in the third item of block lists (one item per line): an address, a holiday, a domain,
+    // a department field, an agent language, a trigger, an "in" value, a tag and a capture source
+    String yaml = BASE
+        .replace("[billing@shop.example, factures@shop.example]",
+            "\n      - billing@shop.example\n      - factures@shop.example\n      - support@shop.example")
+        .replace("holidays: [2026-12-25]", "holidays:\n      - 2026-12-25\n      - 2027-01-01\n      - 2027-13-01")
+        .replace("domains: [\"@bigcorp.example\"]", "domains:\n      - bigcorp.example\n      - bigcorp.test\n      - intranet")
+        .replace("fields: [order-number]", "fields:\n      - order-number\n      - device-model\n      - imei")
+        .replace("languages: en }", "languages: [en, fr, English] }") + """
+        rules:
+          - name: r
+            on:
+              - created
+              - customer-reply
+              - customer-replied
+            when:
+              field: priority
+              in:
+                - low
+                - normal
+                - hot
+            then:
+              add-tags:
+                - a
+                - b
+                - c d
+              fields:
+                order-number:
+                  regex: "([0-9]{7})"
+                  from:
+                    - subject
+                    - text
+                    - message-count
+        """;
+    // WHEN
+    List<String> p = problems(yaml);
+    // THEN each problem names the line of the wrong item, not the line where its list starts
+    assertHasProblem(p, lineOf(yaml, "- support@shop.example"), "departments[1].addresses", "already belongs");
+    assertHasProblem(p, lineOf(yaml, "- 2027-13-01"), "calendars.paris.holidays", "\"2027-13-01\" is not a date");
+    assertHasProblem(p, lineOf(yaml, "- intranet"), "vip[0].domains", "\"intranet\" is not a domain");
+    assertHasProblem(p, lineOf(yaml, "- imei"), "departments[0].fields", "unknown field \"imei\"");
+    assertHasProblem(p, lineOf(yaml, "English"), "teams[0].agents[1].languages", "\"English\" is not a language code");
+    assertHasProblem(p, lineOf(yaml, "- customer-replied"), "rules[0] (r).on", "unknown trigger \"customer-replied\"");
+    assertHasProblem(p, lineOf(yaml, "- hot"), "rules[0] (r).when.in", "unknown priority \"hot\"");
+    assertHasProblem(p, lineOf(yaml, "- c d"), "rules[0] (r).then.add-tags", "tag \"c d\" has a space");
+    assertHasProblem(p, lineOf(yaml, "- message-count"), "rules[0] (r).then.fields.order-number.from",
+        "cannot capture from \"message-count\"");
+    assertEquals(9, p.size(), p.toString());
+  }
+
   // ---- many problems at once --------------------------------------------------------------------------------
 
   @Test
