@@ -83,7 +83,7 @@ class SupportConfigLoaderTest {
     return e.problems();
   }
 
-  /** The 1-based line of the first line containing the marker (and, if given, after the line containing after). */
+  /** The 1-based number of the first line containing the marker. */
   private static int lineOf(String yaml, String marker) {
     String[] lines = yaml.split("\n", -1);
     for (int i = 0; i < lines.length; i++) if (lines[i].contains(marker)) return i + 1;
@@ -184,7 +184,7 @@ class SupportConfigLoaderTest {
   }
 
   @Test
-  void parse_shouldUseOwnToneLexicon_whenConfigurationHasATonSection() {
+  void parse_shouldUseOwnToneLexicon_whenConfigurationHasAToneSection() {
     // GIVEN a tone section with one tag and shouting off
     String yaml = BASE + """
         tone:
