@@ -207,11 +207,11 @@ public final class SupportConfigLoader {
       }
       Set<LocalDate> holidays = new HashSet<>();
       if (c.containsKey("holidays")) {
-        for (String h : y.strings(c.get("holidays"), path + ".holidays")) {
+        for (YamlTree.Item h : y.items(c.get("holidays"), path + ".holidays")) {
           try {
-            holidays.add(LocalDate.parse(h));
+            holidays.add(LocalDate.parse(h.value()));
           } catch (DateTimeException ex) {
-            y.error(c.get("holidays"), path + ".holidays", "\"" + h + "\" is not a date (YYYY-MM-DD)");
+            y.error(h.node(), path + ".holidays", "\"" + h.value() + "\" is not a date (YYYY-MM-DD)");
           }
         }
       }
@@ -230,19 +230,20 @@ public final class SupportConfigLoader {
 
   private List<BusinessCalendar.Hours> hours(Node n, String path) {
     List<BusinessCalendar.Hours> out = new ArrayList<>();
-    for (String span : y.strings(n, path)) {
+    for (YamlTree.Item item : y.items(n, path)) {
+      String span = item.value();
       if (span.equalsIgnoreCase("closed")) continue;
       String[] p = span.split("\\s*-\\s*");
       try {
         if (p.length != 2) throw new DateTimeException("not a span");
         LocalTime from = LocalTime.parse(p[0]), to = p[1].equals("24:00") ? LocalTime.MAX : LocalTime.parse(p[1]);
         if (!from.isBefore(to)) {
-          y.error(n, path, "\"" + span + "\" ends before it starts");
+          y.error(item.node(), path, "\"" + span + "\" ends before it starts");
           continue;
         }
         out.add(new BusinessCalendar.Hours(from, to));
       } catch (DateTimeException e) {
-        y.error(n, path, "\"" + span + "\" is not a span of hours such as 09:00-17:30 (or closed)");
+        y.error(item.node(), path, "\"" + span + "\" is not a span of hours such as 09:00-17:30 (or closed)");
       }
     }
     return out;
@@ -302,17 +303,19 @@ public final class SupportConfigLoader {
       if (tier != null && !names.add(tier)) y.error(v.get("tier"), path + ".tier", "tier \"" + tier + "\" is defined twice");
       Set<String> addresses = new LinkedHashSet<>();
       if (v.containsKey("addresses")) {
-        for (String a : y.strings(v.get("addresses"), path + ".addresses")) {
+        for (YamlTree.Item item : y.items(v.get("addresses"), path + ".addresses")) {
+          String a = item.value();
           if (ADDRESS.matcher(a).matches()) addresses.add(a.toLowerCase(Locale.ROOT));
-          else y.error(v.get("addresses"), path + ".addresses", "\"" + a + "\" is not a mail address");
+          else y.error(item.node(), path + ".addresses", "\"" + a + "\" is not a mail address");
         }
       }
       Set<String> domains = new LinkedHashSet<>();
       if (v.containsKey("domains")) {
-        for (String d : y.strings(v.get("domains"), path + ".domains")) {
+        for (YamlTree.Item item : y.items(v.get("domains"), path + ".domains")) {
+          String d = item.value();
           String dd = d.startsWith("@") ? d.substring(1) : d;
           if (dd.contains(".") && !dd.contains("@") && !dd.contains(" ")) domains.add(dd.toLowerCase(Locale.ROOT));
-          else y.error(v.get("domains"), path + ".domains", "\"" + d + "\" is not a domain (example.com)");
+          else y.error(item.node(), path + ".domains", "\"" + d + "\" is not a domain (example.com)");
         }
       }
       if (addresses.isEmpty() && domains.isEmpty()) y.error(items.get(i), path, "a tier needs addresses or domains");
@@ -334,12 +337,13 @@ public final class SupportConfigLoader {
       if (!names.add(name)) y.error(d.get("name"), path + ".name", "department \"" + name + "\" is defined twice");
       Set<String> addresses = new LinkedHashSet<>();
       if (y.require(d, items.get(i), path, "addresses")) {
-        for (String a : y.strings(d.get("addresses"), path + ".addresses")) {
+        for (YamlTree.Item item : y.items(d.get("addresses"), path + ".addresses")) {
+          String a = item.value();
           String lower = a.toLowerCase(Locale.ROOT);
           if (!ADDRESS.matcher(a).matches()) {
-            y.error(d.get("addresses"), path + ".addresses", "\"" + a + "\" is not a mail address");
+            y.error(item.node(), path + ".addresses", "\"" + a + "\" is not a mail address");
           } else if (owner.containsKey(lower)) {
-            y.error(d.get("addresses"), path + ".addresses", a + " already belongs to department " + owner.get(lower));
+            y.error(item.node(), path + ".addresses", a + " already belongs to department " + owner.get(lower));
           } else {
             owner.put(lower, name);
             addresses.add(lower);
@@ -358,8 +362,11 @@ public final class SupportConfigLoader {
           y.error(d.get("calendar"), path + ".calendar", unknown("calendar", calendar, calendars.keySet()));
         }
       }
-      List<String> dfields = d.containsKey("fields") ? y.strings(d.get("fields"), path + ".fields") : List.of();
-      for (String f : dfields) if (!fields.containsKey(f)) y.error(d.get("fields"), path + ".fields", unknown("field", f, fields.keySet()));
+      List<YamlTree.Item> fieldItems = d.containsKey("fields") ? y.items(d.get("fields"), path + ".fields") : List.of();
+      List<String> dfields = fieldItems.stream().map(YamlTree.Item::value).toList();
+      for (YamlTree.Item f : fieldItems) {
+        if (!fields.containsKey(f.value())) y.error(f.node(), path + ".fields", unknown("field", f.value(), fields.keySet()));
+      }
       boolean fallback = d.containsKey("fallback") && Boolean.TRUE.equals(y.bool(d.get("fallback"), path + ".fallback"));
       if (fallback && fallbackSeen) y.error(d.get("fallback"), path + ".fallback", "only one department can be the fallback");
       fallbackSeen |= fallback;
@@ -410,9 +417,9 @@ public final class SupportConfigLoader {
         String lp = path + "." + e.getKey() + "." + l.getKey();
         if (!LANGUAGE.matcher(l.getKey()).matches()) y.error(l.getValue(), lp, "\"" + l.getKey() + "\" is not a language code");
         List<WordIndex.Phrase> phrases = new ArrayList<>();
-        for (String s : y.strings(l.getValue(), lp)) {
-          WordIndex.Phrase p = WordIndex.Phrase.of(s);
-          if (p.isEmpty()) y.error(l.getValue(), lp, "\"" + s + "\" has no word in it");
+        for (YamlTree.Item item : y.items(l.getValue(), lp)) {
+          WordIndex.Phrase p = WordIndex.Phrase.of(item.value());
+          if (p.isEmpty()) y.error(item.node(), lp, "\"" + item.value() + "\" has no word in it");
           else phrases.add(p);
         }
         byLang.put(l.getKey(), phrases);
@@ -439,10 +446,11 @@ public final class SupportConfigLoader {
       Set<Trigger> on = EnumSet.of(Trigger.CREATED);
       if (r.containsKey("on")) {
         on = EnumSet.noneOf(Trigger.class);
-        for (String t : y.strings(r.get("on"), path + ".on")) {
+        for (YamlTree.Item item : y.items(r.get("on"), path + ".on")) {
+          String t = item.value();
           var trig = Trigger.of(t);
           if (trig.isPresent()) on.add(trig.get());
-          else y.error(r.get("on"), path + ".on", "unknown trigger \"" + t + "\" (expected "
+          else y.error(item.node(), path + ".on", "unknown trigger \"" + t + "\" (expected "
               + String.join(", ", Arrays.stream(Trigger.values()).map(Trigger::label).toList()) + ")");
         }
       }
@@ -511,9 +519,9 @@ public final class SupportConfigLoader {
           yield null;
         }
         List<WordIndex.Phrase> phrases = new ArrayList<>();
-        for (String s : y.strings(v, vp)) {
-          WordIndex.Phrase p = WordIndex.Phrase.of(s);
-          if (p.isEmpty() && field.field().kind() == Field.Kind.TEXT) y.error(v, vp, "\"" + s + "\" has no word in it");
+        for (YamlTree.Item item : y.items(v, vp)) {
+          WordIndex.Phrase p = WordIndex.Phrase.of(item.value());
+          if (p.isEmpty() && field.field().kind() == Field.Kind.TEXT) y.error(item.node(), vp, "\"" + item.value() + "\" has no word in it");
           else phrases.add(p);
         }
         yield new Operator.Contains(phrases);
@@ -527,16 +535,16 @@ public final class SupportConfigLoader {
         yield p == null ? null : new Operator.Matches(p);
       }
       case "equals", "in" -> {
-        List<String> values;
+        List<YamlTree.Item> values;
         if (op.equals("equals")) {
           String s = y.string(v, vp);
-          values = s == null ? List.of() : List.of(s);
+          values = s == null ? List.of() : List.of(new YamlTree.Item(s, v));
         } else {
           if (v instanceof ScalarNode) y.error(v, vp, "\"in\" takes a list; use equals for one value");
-          values = y.strings(v, vp);
+          values = y.items(v, vp);
         }
-        checkValues(field, values, v, vp);
-        yield new Operator.Equals(values);
+        checkValues(field, values, vp);
+        yield new Operator.Equals(values.stream().map(YamlTree.Item::value).toList());
       }
       default -> { // greater, less
         boolean greater = op.equals("greater");
@@ -566,8 +574,9 @@ public final class SupportConfigLoader {
   }
 
   /** Values compared with a field that has a closed set of values must be among them. */
-  private void checkValues(Field.Ref field, List<String> values, Node n, String path) {
-    for (String v : values) {
+  private void checkValues(Field.Ref field, List<YamlTree.Item> values, String path) {
+    for (YamlTree.Item item : values) {
+      String v = item.value();
       String problem = switch (field.field()) {
         case PRIORITY -> Priority.of(v).isPresent() ? null : "unknown priority \"" + v + "\" (" + priorities() + ")";
         case DEPARTMENT -> departments.stream().anyMatch(d -> d.name().equals(v)) ? null
@@ -581,7 +590,7 @@ public final class SupportConfigLoader {
         case CATEGORY -> categories.isEmpty() || categories.contains(v) ? null : unknown("category", v, categories);
         default -> null;
       };
-      if (problem != null) y.error(n, path, problem);
+      if (problem != null) y.error(item.node(), path, problem);
     }
   }
 
@@ -665,8 +674,9 @@ public final class SupportConfigLoader {
 
   private List<String> tags(Node v, String path) {
     List<String> out = new ArrayList<>();
-    for (String s : y.strings(v, path)) {
-      if (s.contains(",") || s.contains(" ")) y.error(v, path, "tag \"" + s + "\" has a space or comma; write one tag per list item");
+    for (YamlTree.Item item : y.items(v, path)) {
+      String s = item.value();
+      if (s.contains(",") || s.contains(" ")) y.error(item.node(), path, "tag \"" + s + "\" has a space or comma; write one tag per list item");
       else out.add(s.toLowerCase(Locale.ROOT));
     }
     return out;
@@ -692,10 +702,13 @@ public final class SupportConfigLoader {
       if (!y.require(cap, e.getValue(), fp, "regex")) continue;
       Pattern p = regex(cap.get("regex"), fp + ".regex", CASE_INSENSITIVE);
       List<Field.Ref> from = new ArrayList<>();
-      for (String f : cap.containsKey("from") ? y.strings(cap.get("from"), fp + ".from") : List.of("subject", "text")) {
+      List<YamlTree.Item> sources = cap.containsKey("from") ? y.items(cap.get("from"), fp + ".from")
+          : List.of(new YamlTree.Item("subject", null), new YamlTree.Item("text", null));
+      for (YamlTree.Item item : sources) {
+        String f = item.value();
         var ref = Field.parse(f);
         if (ref.isEmpty() || ref.get().field().kind() == Field.Kind.NUMBER) {
-          y.error(cap.get("from"), fp + ".from", "cannot capture from \"" + f + "\" (use a text or value field: subject, text, full-text, attachment-text, from...)");
+          y.error(item.node(), fp + ".from", "cannot capture from \"" + f + "\" (use a text or value field: subject, text, full-text, attachment-text, from...)");
         } else {
           from.add(ref.get());
         }
@@ -747,9 +760,10 @@ public final class SupportConfigLoader {
 
   private List<String> languages(Node n, String path) {
     List<String> out = new ArrayList<>();
-    for (String l : y.strings(n, path)) {
+    for (YamlTree.Item item : y.items(n, path)) {
+      String l = item.value();
       if (LANGUAGE.matcher(l).matches()) out.add(l);
-      else y.error(n, path, "\"" + l + "\" is not a language code (en, fr, zh-CN)");
+      else y.error(item.node(), path, "\"" + l + "\" is not a language code (en, fr, zh-CN)");
     }
     return out;
   }

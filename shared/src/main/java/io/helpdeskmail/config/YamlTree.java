@@ -84,15 +84,25 @@ final class YamlTree {
   /** One string or a list of strings. */
   List<String> strings(Node n, String path) {
     List<String> out = new ArrayList<>();
+    for (Item i : items(n, path)) out.add(i.value());
+    return out;
+  }
+
+  /** A string of a list (or a lone scalar) with its node, so that a problem with one item names its own line. */
+  record Item(String value, Node node) {}
+
+  /** One string or a list of strings, each with its node. */
+  List<Item> items(Node n, String path) {
+    List<Item> out = new ArrayList<>();
     if (n instanceof ScalarNode) {
       String s = string(n, path);
-      if (s != null) out.add(s);
+      if (s != null) out.add(new Item(s, n));
       return out;
     }
     List<Node> items = list(n, path);
     for (int i = 0; i < items.size(); i++) {
       String s = string(items.get(i), path + "[" + i + "]");
-      if (s != null) out.add(s);
+      if (s != null) out.add(new Item(s, items.get(i)));
     }
     return out;
   }

@@ -95,7 +95,7 @@ public sealed interface Operator {
     }
 
     private String describe(Field.Ref field, String actual) {
-      return field + (greater ? "greater than " : "less than ") + boundText + " (" + actual + ")";
+      return field + (greater ? " greater than " : " less than ") + boundText + " (" + actual + ")";
     }
   }
 

@@ -35,7 +35,7 @@ public final class TextFolding {
         continue; // the accent NFKD split off its letter
       }
       switch (c) {
-        case 'ß' -> out.append("ss");
+        case 'ß', '\u1E9E' -> out.append("ss"); // ẞ, the capital sharp s, is not decomposed by NFKD
         case 'œ', 'Œ' -> out.append("oe");
         case 'æ', 'Æ' -> out.append("ae");
         case 'ø', 'Ø' -> out.append('o');

@@ -1,0 +1,101 @@
+package io.helpdeskmail.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+
+class TextFoldingTest {
+
+  @Test
+  void fold_shouldLowerCaseAndDropAccents_whenWordIsWrittenInCapitalsWithAccents() {
+    // GIVEN one word written three ways
+    // WHEN folded
+    // THEN all three are the same
+    assertEquals("telephone", TextFolding.fold("TÉLÉPHONE"));
+    assertEquals("telephone", TextFolding.fold("Téléphone"));
+    assertEquals("telephone", TextFolding.fold("telephone"));
+  }
+
+  @Test
+  void fold_shouldDropAccents_whenAccentIsAlreadyDecomposed() {
+    // GIVEN "é" written as "e" followed by a combining acute accent (macOS file names, some phones)
+    String decomposed = "te\u0301le\u0301phone";
+    // WHEN
+    String folded = TextFolding.fold(decomposed);
+    // THEN it is the plain word
+    assertEquals("telephone", folded);
+  }
+
+  @Test
+  void fold_shouldSpellOutLigaturesAndSharpS_whenTextHasThem() {
+    // GIVEN letters that are two letters in ASCII, in both cases
+    // WHEN folded
+    // THEN they are spelt out
+    assertEquals("oeuvre", TextFolding.fold("Œuvre"));
+    assertEquals("coeur", TextFolding.fold("cœur"));
+    assertEquals("strasse", TextFolding.fold("Straße"));
+    assertEquals("strasse", TextFolding.fold("STRASSE"));
+    assertEquals("aegis", TextFolding.fold("Ægis"));
+    assertEquals("ost", TextFolding.fold("Øst"));
+    assertEquals("lodz", TextFolding.fold("Łódź"));
+  }
+
+  @Test
+  void fold_shouldSpellOutCapitalSharpS_whenGermanWordIsWrittenInCapitals() {
+    // GIVEN "STRAẞE" with the capital sharp s (U+1E9E), official German spelling in capitals
+    // WHEN folded
+    String folded = TextFolding.fold("STRA\u1E9EE");
+    // THEN it is the same word as "Straße" and "strasse"
+    assertEquals("strasse", folded);
+  }
+
+  @Test
+  void fold_shouldMakeTypographicApostropheStraight_whenFrenchTextUsesIt() {
+    // GIVEN "l’écran" with U+2019, as phones type it, and with U+02BC
+    // WHEN folded
+    // THEN the apostrophe is the ASCII one
+    assertEquals("l'ecran", TextFolding.fold("L\u2019Écran"));
+    assertEquals("l'ecran", TextFolding.fold("l\u02BCécran"));
+    assertEquals("l'ecran", TextFolding.fold("l'écran"));
+  }
+
+  @Test
+  void fold_shouldTurnNoBreakSpacesIntoSpaces_whenFrenchPunctuationIsSpaced() {
+    // GIVEN French text with a no-break space and a narrow no-break space before punctuation
+    // WHEN folded
+    // THEN they are ordinary spaces
+    assertEquals("urgent !", TextFolding.fold("Urgent\u00A0!"));
+    assertEquals("pourquoi ?", TextFolding.fold("Pourquoi\u202F?"));
+  }
+
+  @Test
+  void fold_shouldReturnSameInstance_whenTextIsLowerCaseAscii() {
+    // GIVEN ASCII text with nothing to fold
+    String s = "where is my parcel";
+    // WHEN / THEN no copy is made
+    assertSame(s, TextFolding.fold(s));
+  }
+
+  @Test
+  void fold_shouldLowerCaseAsciiPrefix_whenNonAsciiComesLater() {
+    // GIVEN capitals before and after the first non-ASCII character
+    // WHEN folded
+    // THEN both parts are lower case
+    assertEquals("mon telephone chauffe", TextFolding.fold("MON TÉLÉPHONE CHAUFFE"));
+  }
+
+  @Test
+  void fold_shouldReturnEmpty_whenTextIsNull() {
+    // GIVEN / WHEN / THEN
+    assertEquals("", TextFolding.fold(null));
+  }
+
+  @Test
+  void fold_shouldFoldFullWidthLettersAndKeepChinese_whenTextIsAsian() {
+    // GIVEN full-width Latin letters (Japanese input methods) and Chinese characters
+    // WHEN folded
+    // THEN the Latin letters are ASCII and the Chinese characters are unchanged
+    assertEquals("iphone 退货", TextFolding.fold("ｉＰｈｏｎｅ 退货"));
+  }
+}
