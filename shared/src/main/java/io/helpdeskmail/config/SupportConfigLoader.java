@@ -343,7 +343,8 @@ public final class SupportConfigLoader {
           if (!ADDRESS.matcher(a).matches()) {
             y.error(item.node(), path + ".addresses", "\"" + a + "\" is not a mail address");
           } else if (owner.containsKey(lower)) {
-            y.error(item.node(), path + ".addresses", a + " already belongs to department " + owner.get(lower));
+            y.error(item.node(), path + ".addresses", owner.get(lower).equals(name) ? a + " is listed twice"
+                : a + " already belongs to department " + owner.get(lower));
           } else {
             owner.put(lower, name);
             addresses.add(lower);

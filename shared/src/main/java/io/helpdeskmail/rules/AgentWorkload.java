@@ -36,9 +36,15 @@ public interface AgentWorkload {
 
     @Override
     public synchronized void assigned(String agent, Instant at) {
+      // Strictly increasing times: with a coarse or frozen clock, equal times would hand every tie to the agent
+      // listed first, and round robin would stop rotating.
+      if (last != null && !at.isAfter(last)) at = last.plusNanos(1);
+      last = at;
       Load l = loads.getOrDefault(agent, Load.IDLE);
       loads.put(agent, new Load(l.openTickets() + 1, at));
     }
+
+    private Instant last;
 
     public synchronized void set(String agent, Load load) {
       loads.put(agent, load);

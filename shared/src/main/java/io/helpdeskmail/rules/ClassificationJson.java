@@ -17,6 +17,7 @@ public final class ClassificationJson {
     o.put("tier", c.tier());
     o.put("team", c.team());
     o.put("assignee", c.assignee());
+    c.skills().stream().sorted().forEach(o.putArray("skills")::add);
     ObjectNode fields = o.putObject("customFields");
     c.customFields().forEach(fields::put);
     var rules = o.putArray("matchedRules");

@@ -20,10 +20,18 @@ public sealed interface Operator {
         for (WordIndex.Phrase p : phrases) if (words.contains(p)) return field + " contains \"" + p.source() + "\"";
         return null;
       }
+      // Addresses, domains, file names and types contain parts ("@bigcorp.example", "invoice"); a ticket's labels
+      // (tags, department, tier...) are whole values, so "tags contains angry" must not match "not-angry".
+      boolean parts = switch (field.field()) {
+        case FROM, FROM_DOMAIN, TO, ATTACHMENT_TYPE, ATTACHMENT_NAME, CUSTOM -> true;
+        default -> false;
+      };
       for (String v : facts.values(field)) {
         String folded = TextFolding.fold(v);
         for (WordIndex.Phrase p : phrases) {
-          if (folded.contains(p.folded())) return field + " contains \"" + p.source() + "\"";
+          if (parts ? folded.contains(p.folded()) : folded.equals(p.folded())) {
+            return field + " contains \"" + p.source() + "\"";
+          }
         }
       }
       return null;
@@ -59,9 +67,20 @@ public sealed interface Operator {
       };
       for (String h : have) {
         String f = TextFolding.fold(h);
-        for (String v : values) if (f.equals(TextFolding.fold(v))) return field + " is \"" + v + "\"";
+        for (String v : values) {
+          if (f.equals(TextFolding.fold(v)) || sameNumber(h, v)) return field + " is \"" + v + "\"";
+        }
       }
       return null;
+    }
+
+    /** "3" equals "3.0": numbers compare as numbers. */
+    private static boolean sameNumber(String a, String b) {
+      try {
+        return Double.parseDouble(a.strip()) == Double.parseDouble(b.strip());
+      } catch (NumberFormatException e) {
+        return false;
+      }
     }
   }
 

@@ -13,7 +13,11 @@ final class RuleFacts implements Facts {
   private final WordIndex.Vocabulary vocabulary;
   private String attachmentText;
 
-  /** vocabulary: the first words of every phrase the configuration can look for (see WordIndex). */
+  RuleFacts(RuleInput in, Classification.Builder live) {
+    this(in, live, null);
+  }
+
+  /** vocabulary: the first words of every phrase the configuration can look for (see WordIndex); null indexes all. */
   RuleFacts(RuleInput in, Classification.Builder live, WordIndex.Vocabulary vocabulary) {
     this.in = in;
     this.live = live;

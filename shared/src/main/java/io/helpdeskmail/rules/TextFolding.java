@@ -22,12 +22,18 @@ public final class TextFolding {
     }
     if (i == n) return asciiLower(s);
     StringBuilder out = new StringBuilder(n);
+    boolean kana = false;
     out.append(asciiLower(s.substring(0, i)));
     String rest = Normalizer.normalize(s.substring(i), Normalizer.Form.NFKD);
     for (int k = 0; k < rest.length(); k++) {
       char c = rest.charAt(k);
       if (c < 0x80) {
         out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        continue;
+      }
+      if (c == '\u3099' || c == '\u309A') { // kana voicing marks make another letter (ガ is not カ): keep them
+        out.append(c);
+        kana = true;
         continue;
       }
       int type = Character.getType(c);
@@ -47,7 +53,8 @@ public final class TextFolding {
         default -> out.append(Character.toLowerCase(c));
       }
     }
-    return out.toString();
+    // Recompose what was kept: only kana with their voicing marks (every other mark is gone).
+    return kana ? Normalizer.normalize(out, Normalizer.Form.NFC) : out.toString();
   }
 
   private static String asciiLower(String s) {

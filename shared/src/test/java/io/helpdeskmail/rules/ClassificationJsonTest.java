@@ -26,7 +26,7 @@ class ClassificationJsonTest {
     // THEN the contract's keys and values, in order
     assertEquals("{\"department\":\"exchange\",\"category\":\"defect\",\"priority\":\"high\","
         + "\"tags\":[\"overheating\",\"safety\"],\"vip\":true,\"tier\":\"gold\",\"team\":\"replacements\","
-        + "\"assignee\":\"lea@shop.example\",\"customFields\":{\"order-number\":\"1234567\",\"imei\":\"356938035643809\"},"
+        + "\"assignee\":\"lea@shop.example\",\"skills\":[\"phones\"],\"customFields\":{\"order-number\":\"1234567\",\"imei\":\"356938035643809\"},"
         + "\"matchedRules\":[{\"rule\":\"[department]\",\"condition\":\"to is \\\"tech@shop.example\\\"\"},"
         + "{\"rule\":\"overheating phone\",\"condition\":\"text contains \\\"le téléphone chauffe\\\"\"}]}",
         json.toString());
@@ -39,6 +39,6 @@ class ClassificationJsonTest {
     ObjectNode json = ClassificationJson.of(Classification.NONE);
     // THEN every key is present: nulls, vip false, empty tags, fields and trace
     assertEquals("{\"department\":null,\"category\":null,\"priority\":null,\"tags\":[],\"vip\":false,\"tier\":null,"
-        + "\"team\":null,\"assignee\":null,\"customFields\":{},\"matchedRules\":[]}", json.toString());
+        + "\"team\":null,\"assignee\":null,\"skills\":[],\"customFields\":{},\"matchedRules\":[]}", json.toString());
   }
 }

@@ -123,7 +123,7 @@ class RouterTest {
     // WHEN
     Router.Decision d = router.route(team(Team.Strategy.ROUND_ROBIN, plain("a@x.example")), null, Set.of(), false);
     // THEN the workload knows of it, at the clock's time, and the reason explains the choice
-    assertEquals(new AgentWorkload.Load(1, T0), load.load(List.of("a@x.example")).get("a@x.example"));
+    assertEquals(new AgentWorkload.Load(1, T0), load.load(List.of("a@x.example"), true).get("a@x.example"));
     assertEquals("team desk, round-robin among 1 qualified: a@x.example", d.reason());
   }
 
@@ -156,7 +156,7 @@ class RouterTest {
     // WHEN 1,000 tickets arrive (the in-memory store keeps them all open)
     Map<String, Integer> share = share(router, t, 1000);
     // THEN the newcomers first catch up, and at the end open tickets differ by one at most
-    Map<String, AgentWorkload.Load> after = load.load(List.of("a@x.example", "b@x.example", "c@x.example"));
+    Map<String, AgentWorkload.Load> after = load.load(List.of("a@x.example", "b@x.example", "c@x.example"), true);
     int min = Integer.MAX_VALUE, max = 0;
     for (AgentWorkload.Load l : after.values()) {
       min = Math.min(min, l.openTickets());
@@ -253,7 +253,7 @@ class RouterTest {
     assertNull(d.agent());
     assertEquals("team desk: no available agent with language de, skills phones, senior for VIP; left unassigned",
         d.reason());
-    assertEquals(AgentWorkload.Load.IDLE, load.load(List.of("fr@x.example")).get("fr@x.example"));
+    assertEquals(AgentWorkload.Load.IDLE, load.load(List.of("fr@x.example"), true).get("fr@x.example"));
   }
 
   @Test
@@ -273,7 +273,7 @@ class RouterTest {
     // GIVEN an empty store
     AgentWorkload.InMemory load = new AgentWorkload.InMemory();
     // WHEN / THEN every agent asked about is listed, idle
-    assertEquals(Map.of("a@x.example", AgentWorkload.Load.IDLE), load.load(List.of("a@x.example")));
+    assertEquals(Map.of("a@x.example", AgentWorkload.Load.IDLE), load.load(List.of("a@x.example"), true));
   }
 
   @Test
@@ -286,6 +286,6 @@ class RouterTest {
     load.assigned("a@x.example", T0.plus(Duration.ofMinutes(5)));
     // THEN four are open and the last time is the latest
     assertEquals(new AgentWorkload.Load(4, T0.plus(Duration.ofMinutes(5))),
-        load.load(List.of("a@x.example")).get("a@x.example"));
+        load.load(List.of("a@x.example"), true).get("a@x.example"));
   }
 }
