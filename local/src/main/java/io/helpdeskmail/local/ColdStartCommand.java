@@ -81,22 +81,38 @@ final class ColdStartCommand {
   /**
    * The function's own runtime classpath (functions/inbound-mail/target/classpath.txt, written at package time)
    * plus the probe class: what a deployed Lambda loads. Falls back to this JVM's classpath (the whole local stack,
-   * which slows both JVMs alike) when the file is missing.
+   * which slows both JVMs alike) when the file is missing. The probe class is copied into a folder of its own:
+   * helpdesk-local.jar's manifest Class-Path would bring the local stack's 250 jars back in (logback with its XML
+   * configuration, Scala, which the SDK's user agent probes for), which no Lambda has.
    */
   static String probeClasspath() throws java.io.IOException {
     java.nio.file.Path cp = java.nio.file.Path.of("functions/inbound-mail/target/classpath.txt");
     java.nio.file.Path jar = java.nio.file.Path.of("functions/inbound-mail/target/inbound-mail-0.1.0-SNAPSHOT.jar");
-    java.net.URL self = ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation();
     if (!java.nio.file.Files.exists(cp) || !java.nio.file.Files.exists(jar)) {
       return ManagementFactory.getRuntimeMXBean().getClassPath();
     }
-    String probe;
-    try {
-      probe = java.nio.file.Path.of(self.toURI()).toString();
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    String probe = probeClassFolder().toString();
     return String.join(java.io.File.pathSeparator, probe, jar.toString(), java.nio.file.Files.readString(cp).strip());
+  }
+
+  /** A temporary folder holding only ColdStartProbe.class (it uses no other class of this module). */
+  private static java.nio.file.Path probeClassFolder() throws java.io.IOException {
+    String name = ColdStartProbe.class.getName().replace('.', '/') + ".class";
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cold-start-probe");
+    java.nio.file.Path file = dir.resolve(name);
+    java.nio.file.Files.createDirectories(file.getParent());
+    try (java.io.InputStream in = ColdStartProbe.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) throw new IllegalStateException("no " + name + " on this JVM's classpath");
+      java.nio.file.Files.copy(in, file);
+    }
+    // deleteOnExit deletes in reverse order of registration: the folder first registered, the file last.
+    java.nio.file.Path p = dir;
+    p.toFile().deleteOnExit();
+    for (java.nio.file.Path part : dir.relativize(file)) {
+      p = p.resolve(part);
+      p.toFile().deleteOnExit();
+    }
+    return dir;
   }
 
   private static long median(List<Long> l) {

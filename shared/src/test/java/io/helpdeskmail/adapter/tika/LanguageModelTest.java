@@ -1,0 +1,67 @@
+package io.helpdeskmail.adapter.tika;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.optimaize.langdetect.cybozu.util.CharNormalizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LanguageModelTest {
+  @Test
+  void committedModel_shouldBeWhatTheGeneratorDerives_whenProfilesAreReadWithTheLibrary() throws IOException {
+    // GIVEN the model derived now from the Optimaize jar's profiles and normalizer
+    byte[] generated = LanguageModelGenerator.generate();
+    String write = System.getProperty("languageModel.write");
+    if (write != null && !write.isBlank()) Files.write(Path.of(write), generated);
+    // WHEN the committed resource is read
+    byte[] committed;
+    try (InputStream in = LanguageModel.class.getResourceAsStream(LanguageModel.RESOURCE)) {
+      committed = in.readAllBytes();
+    }
+    // THEN it is byte for byte the same (else regenerate: -DlanguageModel.write=src/main/resources/io/helpdeskmail/
+    // adapter/tika/language-model.bin on this test)
+    assertArrayEquals(generated, committed, "language-model.bin is stale");
+  }
+
+  @Test
+  void load_shouldHoldTheDefaultLanguages_whenTheResourceIsRead() {
+    // GIVEN / WHEN the shipped model
+    LanguageModel m = LanguageModel.load();
+    // THEN it has exactly the detector's languages, zh answering as "zh" for either script
+    assertEquals(OptimaizeLanguageDetector.DEFAULT_LANGUAGES, Set.of(m.tags));
+    for (int i = 0; i < m.size(); i++) {
+      assertEquals(m.tags[i].startsWith("zh-") ? "zh" : m.tags[i], m.languages[i]);
+    }
+  }
+
+  @Test
+  void normalize_shouldMatchTheLibrarysNormalizer_whenGivenEveryChar() {
+    // GIVEN the shipped model
+    LanguageModel m = LanguageModel.load();
+    // WHEN every UTF-16 unit is normalized THEN the result is Optimaize's
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      if (m.normalize((char) c) != CharNormalizer.normalize((char) c)) {
+        assertEquals(CharNormalizer.normalize((char) c), m.normalize((char) c), "U+" + Integer.toHexString(c));
+      }
+    }
+  }
+
+  @Test
+  void probabilities_shouldBeCountOverTotal_whenGramIsKnown() {
+    // GIVEN the shipped model
+    LanguageModel m = LanguageModel.load();
+    // WHEN an English trigram and a gram no language has are looked up
+    double[] the = m.probabilities(LanguageModel.key("the", 0, 3));
+    double[] none = m.probabilities(LanguageModel.key("\u0001\u0002", 0, 2));
+    // THEN the first is most likely in English, the second is unknown
+    int en = java.util.Arrays.asList(m.tags).indexOf("en");
+    for (int i = 0; i < the.length; i++) if (i != en) org.junit.jupiter.api.Assertions.assertTrue(the[en] > the[i]);
+    assertNull(none);
+  }
+}
