@@ -114,7 +114,9 @@ final class QuoteMarkers {
   private static Marker attribution(List<String> lines, int i) {
     String first = lines.get(i).strip();
     if (first.length() > MAX_ATTRIBUTION) return null;
-    StringBuilder joined = new StringBuilder(first);
+    // The lines are joined only once one ends like an attribution: most lines of prose never get that far.
+    String[] parts = {first, null, null};
+    int joinedLength = first.length();
     Marker weak = null;
     for (int k = 1; k <= 3; k++) {
       if (k > 1) {
@@ -122,11 +124,13 @@ final class QuoteMarkers {
         String next = lines.get(i + k - 1).strip();
         if (next.isEmpty()) return weak;
         if (next.charAt(0) == '>' && !next.replace(" ", "").equals(">:")) return weak; // a quote, not a ">:" tail
-        joined.append(' ').append(next);
-        if (joined.length() > MAX_ATTRIBUTION) return weak;
+        parts[k - 1] = next;
+        joinedLength += 1 + next.length();
+        if (joinedLength > MAX_ATTRIBUTION) return weak;
       }
       if (!endsLikeAttribution(lines.get(i + k - 1))) continue; // cheap test before any regex
-      Marker m = attributionText(joined.toString(), k);
+      String joined = k == 1 ? first : String.join(" ", java.util.Arrays.asList(parts).subList(0, k));
+      Marker m = attributionText(joined, k);
       if (m != null && !m.onlyBeforeQuote()) return m;
       if (weak == null) weak = m; // a longer join may still end in "wrote:"
     }
@@ -144,7 +148,9 @@ final class QuoteMarkers {
     boolean hasEmail = s.indexOf('@') >= 0 && EMAIL.matcher(s).find();
     boolean hasDate = DIGIT_DATE.matcher(s).find();
     String tail = s.length() > 160 ? s.substring(s.length() - 160) : s; // the verb sits near the end
-    if ((hasEmail || hasDate) && VERB_LAST.matcher(tail).find()) return new Marker(Kind.ATTRIBUTION, lines, null);
+    if ((hasEmail || hasDate) && namesVerb(tail) && VERB_LAST.matcher(tail).find()) {
+      return new Marker(Kind.ATTRIBUTION, lines, null);
+    }
     // "2014-03-20 8:48 GMT+01:00 Someone <someone@example.com>:" and other verbless date + address forms.
     if (hasEmail && hasDate && s.length() <= 250 && ENDS_WITH_COLON.matcher(s).find() && !isHeaderLabelLine(s)) {
       return new Marker(Kind.ATTRIBUTION, lines, null);
@@ -238,6 +244,7 @@ final class QuoteMarkers {
     if (c == ':' || c == '：' || c == '>') return true;
     if (!Character.isLetter(c) && c != ')') return false;
     char lc = Character.toLowerCase(c);
+    if (VERB_LAST_LETTERS.indexOf(lc) < 0) return false; // most prose lines end in a letter no verb ends in
     for (String v : VERB_ENDINGS) {
       // wrapped prose lines end in letters too: compare only the verbs that end in this line's last letter
       if (v.charAt(v.length() - 1) == lc && e >= v.length() && line.regionMatches(true, e - v.length(), v, 0, v.length())) {
@@ -252,6 +259,54 @@ final class QuoteMarkers {
       "skrev", "kirjoitti", "napisał", "napisał(a)", "napisała", "pisze", "napsal", "napsal(a)", "írta", "yazdı",
       "έγραψε", "scris", "написал", "написала", "написав", "написала", "пише", "пишет", "写道", "寫道", "작성",
       "のメッセージ");
+
+  /** The last letter of every VERB_ENDINGS entry. */
+  private static final String VERB_LAST_LETTERS = lastLetters(VERB_ENDINGS);
+
+  private static String lastLetters(List<String> words) {
+    StringBuilder sb = new StringBuilder();
+    for (String w : words) {
+      char c = w.charAt(w.length() - 1);
+      if (sb.indexOf(String.valueOf(c)) < 0) sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Every alternative of VERB_LAST contains one of these. The pattern's find() tries its whole alternation at
+   * every position of the tail, which made it the costliest test of ordinary lines; a line without any of these
+   * words cannot match, and most lines have none.
+   */
+  private static final String[] VERB_STEMS = fold("wrote", "writes", "schrieb", "geschrieben", "geschreven", "schreef",
+      "escribió", "escreveu", "escrit", "escriure", "scritto", "scrisse", "écrit", "ecrit", "a dit", "skrev",
+      "kirjoitti", "napisał", "pisze", "napsal", "írta", "yazdı", "έγραψε", "scris", "написа", "пише", "写道", "寫道",
+      "작성", "のメッセージ");
+
+  /** True when s contains a VERB_STEMS word, compared as VERB_LAST compares (case-insensitive, Unicode). */
+  static boolean namesVerb(String s) {
+    String folded = fold(s)[0];
+    for (String v : VERB_STEMS) if (folded.contains(v)) return true;
+    return false;
+  }
+
+  /**
+   * Case folding as java.util.regex does it with CASE_INSENSITIVE | UNICODE_CASE (lower case of the upper case,
+   * char by char), so that "YAZDI" and "yazdı" fold alike here exactly when the pattern matches one for the other.
+   */
+  private static String[] fold(String... words) {
+    String[] out = new String[words.length];
+    for (int w = 0; w < words.length; w++) {
+      String s = words[w];
+      char[] c = new char[s.length()];
+      for (int i = 0; i < c.length; i++) {
+        char ch = s.charAt(i);
+        c[i] = ch < 0x80 ? (ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch)
+            : Character.toLowerCase(Character.toUpperCase(ch));
+      }
+      out[w] = new String(c);
+    }
+    return out;
+  }
 
   private static boolean startsWithOn(String s) {
     int p = 0;
