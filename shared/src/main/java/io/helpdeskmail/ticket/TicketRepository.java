@@ -22,16 +22,22 @@ public interface TicketRepository {
 
   Optional<Ticket> find(long number);
 
-  /** Creates the ticket unless it exists (a retried delivery may get here twice). */
-  void create(Ticket ticket);
+  /**
+   * Creates the ticket unless it exists (a retried or concurrent delivery may get here twice); true when this call
+   * created it. firstMessageKey marks the first message's change as applied (see {@link TicketChange}).
+   */
+  boolean create(Ticket ticket, String firstMessageKey);
 
-  /** Stores a message; the same key written twice stores it once. */
+  /** Stores a message; the same key written twice stores it once (the first write stands). */
   void add(TicketMessage message);
 
   boolean hasMessage(long ticket, String messageKey);
 
-  /** Applies a change to the ticket in one write; a new assignee moves the ticket between the work lists. */
-  void update(Ticket before, TicketChange change, Instant at);
+  /**
+   * Applies a change to the ticket in one write; a new assignee moves the ticket between the work lists. False
+   * when the change's message was already applied (a retried delivery): nothing was written.
+   */
+  boolean update(Ticket before, TicketChange change, Instant at);
 
   /** A status change alone (agents' actions, tests). */
   default void changeStatus(long ticket, TicketStatus status, Instant at) {

@@ -125,18 +125,26 @@ public final class DynamoTicketRepository implements TicketRepository {
   }
 
   @Override
-  public void create(Ticket t) {
+  public boolean create(Ticket t, String firstMessageKey) {
+    Map<String, AttributeValue> item = new HashMap<>(TicketItems.item(t));
+    if (firstMessageKey != null) item.put("lastMessage", s(firstMessageKey));
     try {
-      db.putItem(b -> b.tableName(table).item(TicketItems.item(t)).conditionExpression("attribute_not_exists(PK)")
+      db.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)")
           .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+      return true;
     } catch (ConditionalCheckFailedException e) {
-      // Already created by an earlier attempt of the same delivery: nothing to do.
+      return false; // created by another attempt of the same delivery
     }
   }
 
   @Override
   public void add(TicketMessage m) {
-    db.putItem(b -> b.tableName(table).item(TicketItems.item(m)).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    try {
+      db.putItem(b -> b.tableName(table).item(TicketItems.item(m)).conditionExpression("attribute_not_exists(PK)")
+          .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    } catch (ConditionalCheckFailedException e) {
+      // Written by another attempt of the same delivery: the first write stands (it carries the first trace).
+    }
   }
 
   @Override
@@ -147,16 +155,19 @@ public final class DynamoTicketRepository implements TicketRepository {
   }
 
   @Override
-  public void update(Ticket before, TicketChange change, Instant at) {
+  public boolean update(Ticket before, TicketChange change, Instant at) {
     TicketStatus newStatus = change.status();
     List<String> newParticipants = change.newParticipants();
     Routing routing = change.routing();
     StringBuilder set = new StringBuilder("SET updatedAt = :at");
     List<String> remove = new ArrayList<>();
     Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", s(at.toString())));
-    if (change.newMessage()) {
-      set.append(", messages = if_not_exists(messages, :one) + :one");
+    String condition = "attribute_exists(PK)";
+    if (change.messageKey() != null) {
+      set.append(", messages = if_not_exists(messages, :one) + :one, lastMessage = :mk");
       values.put(":one", n(1));
+      values.put(":mk", s(change.messageKey()));
+      condition += " AND (attribute_not_exists(lastMessage) OR lastMessage <> :mk)";
     }
     Map<String, String> names = new HashMap<>();
     if (newStatus != null) {
@@ -198,9 +209,16 @@ public final class DynamoTicketRepository implements TicketRepository {
         names.put(n, remove.get(i));
       }
     }
-    db.updateItem(b -> b.tableName(table).key(key(ticketPk(before.number()), "META")).updateExpression(expr.toString())
-        .expressionAttributeValues(values).expressionAttributeNames(names.isEmpty() ? null : names)
-        .conditionExpression("attribute_exists(PK)").returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    String cond = condition;
+    try {
+      db.updateItem(b -> b.tableName(table).key(key(ticketPk(before.number()), "META")).updateExpression(expr.toString())
+          .expressionAttributeValues(values).expressionAttributeNames(names.isEmpty() ? null : names)
+          .conditionExpression(cond).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      if (change.messageKey() == null) throw e; // no such ticket
+      return false; // this message's change is already in (or the ticket is gone, which nothing here does)
+    }
   }
 
   @Override
