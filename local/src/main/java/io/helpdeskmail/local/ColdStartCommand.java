@@ -30,6 +30,8 @@ final class ColdStartCommand {
       Map<String, String> env = new HashMap<>();
       HelpdeskConfig c = stack.config();
       env.put("TABLE_NAME", c.tableName());
+      // The deployed default (template.yaml): the example shop's configuration, rules and routing included.
+      env.put("HELPDESK_CONFIG", System.getenv().getOrDefault("COLD_START_HELPDESK_CONFIG", c.supportConfig()));
       env.put("MAIL_BUCKET", c.mailBucket());
       env.put("INBOUND_DLQ_URL", c.inboundDeadLetterQueueUrl());
       env.put("REPLY_TOKEN_SECRET", c.replyTokenSecret());

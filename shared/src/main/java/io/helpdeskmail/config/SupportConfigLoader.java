@@ -29,7 +29,6 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -44,7 +43,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -125,7 +127,15 @@ public final class SupportConfigLoader {
     options.setMaxAliasesForCollections(50);
     options.setCodePointLimit(4 * 1024 * 1024);
     try {
-      return new Yaml(options).compose(new StringReader(yaml));
+      // The composer alone, with no implicit type resolvers: every scalar stays a string that this loader reads
+      // itself. The Yaml facade would also build a constructor, a representer and a dozen type-guessing regular
+      // expressions that a cold start pays for and we never use.
+      Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(yaml)), options),
+          new Resolver() {
+            @Override
+            protected void addImplicitResolvers() {}
+          }, options);
+      return composer.getSingleNode();
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
       throw new ConfigException(source, List.of(source + ":" + line + ": not valid YAML: " + e.getProblem()));
@@ -183,12 +193,13 @@ public final class SupportConfigLoader {
     for (var e : y.map(n, "calendars", null).entrySet()) {
       String path = "calendars." + e.getKey();
       Map<String, Node> c = y.map(e.getValue(), path, List.of("timezone", "hours", "holidays"));
-      ZoneId zone = ZoneId.of("UTC");
+      String zone = "UTC";
       if (y.require(c, e.getValue(), path, "timezone")) {
         String z = y.string(c.get("timezone"), path + ".timezone");
-        try {
-          if (z != null) zone = ZoneId.of(z);
-        } catch (DateTimeException ex) {
+        // TimeZone reads the JDK's zone database directly; ZoneId.of would first scan the classpath for providers.
+        if (z != null && java.util.TimeZone.getTimeZone(z).getID().equals(z)) {
+          zone = z;
+        } else if (z != null) {
           y.error(c.get("timezone"), path + ".timezone", "unknown time zone \"" + z + "\" (use a region name such as Europe/Paris)");
         }
       }
@@ -236,7 +247,7 @@ public final class SupportConfigLoader {
       String[] p = span.split("\\s*-\\s*");
       try {
         if (p.length != 2) throw new DateTimeException("not a span");
-        LocalTime from = LocalTime.parse(p[0]), to = p[1].equals("24:00") ? LocalTime.MAX : LocalTime.parse(p[1]);
+        LocalTime from = time(p[0]), to = p[1].equals("24:00") ? LocalTime.MAX : time(p[1]);
         if (!from.isBefore(to)) {
           y.error(item.node(), path, "\"" + span + "\" ends before it starts");
           continue;
@@ -247,6 +258,20 @@ public final class SupportConfigLoader {
       }
     }
     return out;
+  }
+
+  /** HH:MM. Parsed by hand: java.time's formatters cost a cold start more than the whole file's other checks. */
+  private static LocalTime time(String s) {
+    if (!s.matches("[0-9]{1,2}:[0-9]{2}")) throw new DateTimeException(s);
+    int colon = s.indexOf(':');
+    return LocalTime.of(Integer.parseInt(s.substring(0, colon)), Integer.parseInt(s.substring(colon + 1)));
+  }
+
+  /** YYYY-MM-DD, by hand for the same reason as {@link #time}. */
+  private static LocalDate date(String s) {
+    if (!s.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) throw new DateTimeException(s);
+    return LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(5, 7)),
+        Integer.parseInt(s.substring(8, 10)));
   }
 
   private void readTeams(Node n) {

@@ -21,6 +21,8 @@ public final class TextFolding {
       i++;
     }
     if (i == n) return asciiLower(s);
+    String latin = latin(s, i);
+    if (latin != null) return latin;
     StringBuilder out = new StringBuilder(n);
     boolean kana = false;
     out.append(asciiLower(s.substring(0, i)));
@@ -55,6 +57,48 @@ public final class TextFolding {
     }
     // Recompose what was kept: only kana with their voicing marks (every other mark is gone).
     return kana ? Normalizer.normalize(out, Normalizer.Form.NFC) : out.toString();
+  }
+
+  /**
+   * Base letters of U+00C0..U+024F (Latin-1 Supplement and Latin Extended-A/B) as NFKD gives them, lower case;
+   * '.' where a character needs more than a table (ß, æ, œ...). Generated once from Unicode's decompositions.
+   * Western European mail then folds without the normalizer, whose data costs a cold start and every call.
+   */
+  private static final String LATIN =
+      "aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeeiiii.nooooo..uuuuy.yaaaaaaccccccccdd..eeeeeeeeeegggggggg"
+      + "hh..iiiiiiiii...jjkk.llllll....nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzzs........"
+      + "........................oo.............uu............................aaiioouuuuuuuuuu.aaaa....ggkkoo"
+      + "oo..j...gg..nnaa....aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............................";
+
+  /** The fold of s when every non-ASCII character from `from` on is in the table (or a simple case), else null. */
+  private static String latin(String s, int from) {
+    StringBuilder out = new StringBuilder(s.length());
+    out.append(asciiLower(s.substring(0, from)));
+    for (int k = from; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (c < 0x80) {
+        out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+      } else if (c >= 0xC0 && c < 0x250 && LATIN.charAt(c - 0xC0) != '.') {
+        out.append(LATIN.charAt(c - 0xC0));
+      } else {
+        switch (c) {
+          case 'ß' -> out.append("ss");
+          case 'œ', 'Œ' -> out.append("oe");
+          case 'æ', 'Æ' -> out.append("ae");
+          case 'ø', 'Ø' -> out.append('o');
+          case 'đ', 'Đ' -> out.append('d');
+          case 'ł', 'Ł' -> out.append('l');
+          case 'ı' -> out.append('i');
+          case '\u2019', '\u2018', '\u02BC' -> out.append('\'');
+          case '\u00A0', '\u202F' -> out.append(' ');
+          case '\u00B0', '\u00AB', '\u00BB', '\u20AC', '\u2013', '\u2014', '\u201C', '\u201D' -> out.append(c);
+          default -> {
+            return null; // anything else: the normalizer
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 
   private static String asciiLower(String s) {

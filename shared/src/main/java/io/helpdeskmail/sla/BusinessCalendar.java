@@ -15,7 +15,7 @@ import java.util.Set;
  * time with it and the acknowledgement picks its "offline" variant outside it (both in later issues); the
  * configuration validates it now so a bad calendar fails at load, not at the first breach.
  */
-public record BusinessCalendar(String name, ZoneId zone, Map<DayOfWeek, List<Hours>> week, Set<LocalDate> holidays) {
+public record BusinessCalendar(String name, String zoneId, Map<DayOfWeek, List<Hours>> week, Set<LocalDate> holidays) {
   /** One opening span of a day, from inclusive to exclusive. */
   public record Hours(LocalTime from, LocalTime to) {}
 
@@ -24,8 +24,16 @@ public record BusinessCalendar(String name, ZoneId zone, Map<DayOfWeek, List<Hou
     holidays = Set.copyOf(holidays);
   }
 
+  /**
+   * The time zone. Resolved on use, not at load: java.time's zone provider scans every jar of the classpath for
+   * alternatives the first time, about 60 ms of a cold start that only the SLA and acknowledgement code needs.
+   */
+  public ZoneId zone() {
+    return ZoneId.of(zoneId);
+  }
+
   public boolean isOpen(Instant at) {
-    ZonedDateTime t = at.atZone(zone);
+    ZonedDateTime t = at.atZone(zone());
     if (holidays.contains(t.toLocalDate())) return false;
     for (Hours h : week.getOrDefault(t.getDayOfWeek(), List.of())) {
       LocalTime time = t.toLocalTime();

@@ -98,4 +98,16 @@ class TextFoldingTest {
     // THEN the Latin letters are ASCII and the Chinese characters are unchanged
     assertEquals("iphone 退货", TextFolding.fold("ｉＰｈｏｎｅ 退货"));
   }
+
+  @Test
+  void fold_shouldMatchTheNormalizerPath_whenTheLatinTableFoldsACharacter() {
+    // GIVEN every character of Latin-1 Supplement and Latin Extended-A/B, alone and after a Cyrillic letter
+    // (which forces the Unicode normalizer path for the whole string)
+    for (char c = 0xC0; c < 0x250; c++) {
+      String alone = TextFolding.fold("x" + c);
+      String viaNormalizer = TextFolding.fold("\u0436" + c).substring(1);
+      // WHEN folded both ways THEN the table gives what the normalizer gives
+      assertEquals(viaNormalizer, alone.substring(1), "U+" + Integer.toHexString(c));
+    }
+  }
 }
