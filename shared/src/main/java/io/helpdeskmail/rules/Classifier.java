@@ -24,6 +24,19 @@ public final class Classifier {
     this.router = new Router(workload, clock);
     this.attachmentText = attachmentText;
     this.vocabulary = WordIndex.Vocabulary.of(WordIndex.vocabulary(phrases(book)));
+    this.toneTags = List.copyOf(book.tone().tags().keySet());
+    this.toneBySlot = new java.util.ArrayList<>();
+    for (int i = 0; i < vocabulary.size(); i++) toneBySlot.add(new java.util.ArrayList<>());
+    this.tonePrefixed = new java.util.ArrayList<>();
+    for (int t = 0; t < toneTags.size(); t++) {
+      for (List<WordIndex.Phrase> byLang : book.tone().tags().get(toneTags.get(t)).values()) {
+        for (WordIndex.Phrase p : byLang) {
+          int slot = p.words().length == 0 || p.prefixAt(0) ? -1 : vocabulary.slot(p.words()[0]);
+          if (slot < 0) tonePrefixed.add(new ToneEntry(t, p));
+          else toneBySlot.get(slot).add(new ToneEntry(t, p));
+        }
+      }
+    }
   }
 
   private final WordIndex.Vocabulary vocabulary;
@@ -114,18 +127,48 @@ public final class Classifier {
     return null;
   }
 
+  /** A lexicon phrase and the tag it stands for (its index in toneTags). */
+  private record ToneEntry(int tag, WordIndex.Phrase phrase) {}
+
+  private final List<String> toneTags;
+  /** Lexicon phrases by the vocabulary number of their first word; those starting with a prefix word apart. */
+  private final List<List<ToneEntry>> toneBySlot;
+  private final List<ToneEntry> tonePrefixed;
+
+  /**
+   * The lexicon has hundreds of phrases and a mail a few dozen words: the words are walked once and each looks up
+   * the phrases that start with it, instead of every phrase being looked for.
+   */
+  private WordIndex.Phrase[] toneFound(WordIndex w) {
+    WordIndex.Phrase[] found = new WordIndex.Phrase[toneTags.size()];
+    int[] slots = w.slots();
+    for (int i = 0; i < slots.length; i++) {
+      if (slots[i] < 0) continue;
+      for (ToneEntry e : toneBySlot.get(slots[i])) {
+        if (found[e.tag()] == null && w.matchesAt(e.phrase(), i)) found[e.tag()] = e.phrase();
+      }
+    }
+    for (ToneEntry e : tonePrefixed) if (found[e.tag()] == null && w.contains(e.phrase())) found[e.tag()] = e.phrase();
+    return found;
+  }
+
   private void tone(Classification.Builder c, RuleFacts facts) {
     ToneLexicon tone = book.tone();
     Field.Ref subject = new Field.Ref(Field.SUBJECT, null), text = new Field.Ref(Field.TEXT, null);
-    for (String tag : tone.tags().keySet()) {
+    WordIndex.Phrase[] inSubject = toneFound(facts.words(subject)), inText = null;
+    for (int t = 0; t < toneTags.size(); t++) {
+      String tag = toneTags.get(t);
       if (c.tags.contains(tag)) continue;
-      for (Field.Ref f : new Field.Ref[] {subject, text}) {
-        WordIndex.Phrase p = tone.find(tag, facts.words(f));
-        if (p != null) {
-          c.tags.add(tag);
-          c.trace("[tone]", f + " contains \"" + p.source() + "\"");
-          break;
-        }
+      WordIndex.Phrase p = inSubject[t];
+      Field.Ref f = subject;
+      if (p == null) {
+        if (inText == null) inText = toneFound(facts.words(text));
+        p = inText[t];
+        f = text;
+      }
+      if (p != null) {
+        c.tags.add(tag);
+        c.trace("[tone]", f + " contains \"" + p.source() + "\"");
       }
     }
     if (tone.shoutingMinLetters() > 0 && !c.tags.contains("angry") && shouting(facts.text(text), tone.shoutingMinLetters())) {

@@ -10,6 +10,11 @@ public interface Facts {
   /** A TEXT field as written, for regular expressions and captures. */
   String text(Field.Ref field);
 
+  /** A TEXT field folded ({@link TextFolding}), for cheap literal checks before a regular expression. */
+  default String folded(Field.Ref field) {
+    return TextFolding.fold(text(field));
+  }
+
   /** A VALUE field's values (empty when unknown). */
   List<String> values(Field.Ref field);
 

@@ -30,6 +30,11 @@ final class RuleFacts implements Facts {
   }
 
   @Override
+  public String folded(Field.Ref f) {
+    return words(f).folded();
+  }
+
+  @Override
   public String text(Field.Ref f) {
     return switch (f.field()) {
       case SUBJECT -> in.subject();

@@ -101,6 +101,11 @@ public final class WordIndex {
     return count;
   }
 
+  /** The text as folded. */
+  public String folded() {
+    return folded;
+  }
+
   /** Whether the phrase occurs as whole words, in order, next to each other. */
   public boolean contains(Phrase p) {
     String[] pw = p.words();
@@ -126,7 +131,7 @@ public final class WordIndex {
     return false;
   }
 
-  private boolean matchesAt(Phrase p, int i) {
+  boolean matchesAt(Phrase p, int i) {
     String[] pw = p.words();
     for (int k = 0; k < pw.length; k++) {
       int s = starts[i + k], len = ends[i + k] - s;
@@ -137,12 +142,25 @@ public final class WordIndex {
     return true;
   }
 
+  /** Each word's vocabulary number, or -1 (needs a vocabulary). */
+  int[] slots() {
+    if (slots == null) {
+      int[] out = new int[count];
+      for (int i = 0; i < count; i++) out[i] = vocabulary.slot(folded, starts[i], ends[i]);
+      slots = out;
+    }
+    return slots;
+  }
+
+  private int[] slots;
+
   private int[][] positions() {
     if (positions == null) {
       // int[] with the count in slot 0, doubled when full: a word repeated thousands of times stays linear.
       int[][] m = new int[vocabulary.size()][];
+      int[] slotOf = slots();
       for (int i = 0; i < count; i++) {
-        int slot = vocabulary.slot(folded, starts[i], ends[i]);
+        int slot = slotOf[i];
         if (slot < 0) continue;
         int[] at = m[slot];
         if (at == null) m[slot] = at = new int[4];
@@ -194,12 +212,12 @@ public final class WordIndex {
       return new Vocabulary(words);
     }
 
-    int size() {
+    public int size() {
       return size;
     }
 
     /** A whole word's number: String caches its hash, so a phrase's first word is not hashed again per message. */
-    int slot(String word) {
+    public int slot(String word) {
       return find(word, 0, word.length(), word.hashCode());
     }
 

@@ -1,0 +1,105 @@
+package io.helpdeskmail.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The plain words one of which every match of a pattern must contain, read from the pattern's start: a literal
+ * ("SUB-[0-9]{8}" needs "sub-") or a group of literal alternatives ("(?:order|commande)..." needs "order" or
+ * "commande"). Folded like texts are. Empty when the pattern does not start that way (then nothing is skipped).
+ */
+final class RegexLiterals {
+  private static final String META = "\\.[]{}()*+?^$|";
+
+  private RegexLiterals() {}
+
+  static List<String> required(String pattern) {
+    if (topLevelAlternation(pattern)) return List.of(); // "order|commande": either side alone can match
+    int i = 0;
+    while (true) { // what matches no text: anchors and boundaries
+      if (pattern.startsWith("^", i)) i += 1;
+      else if (pattern.startsWith("\\b", i)) i += 2;
+      else if (pattern.startsWith("(?i)", i)) i += 4;
+      else break;
+    }
+    List<String> out = new ArrayList<>();
+    if (pattern.startsWith("(", i)) {
+      int body = pattern.startsWith("(?:", i) ? i + 3 : pattern.startsWith("(?<", i) && pattern.indexOf('>', i) > 0
+          && !pattern.startsWith("(?<=", i) && !pattern.startsWith("(?<!", i) ? pattern.indexOf('>', i) + 1
+          : pattern.startsWith("(?", i) ? -1 : i + 1;
+      if (body < 0) return List.of();
+      int end = closing(pattern, i);
+      if (end < 0 || end + 1 < pattern.length() && "?*{".indexOf(pattern.charAt(end + 1)) >= 0) return List.of();
+      if (!topLevelAlternation(pattern.substring(body, end))) {
+        return required(pattern.substring(body)); // one mandatory alternative: what it starts with is required
+      }
+      int close = body;
+      StringBuilder lit = new StringBuilder();
+      for (; close < pattern.length(); close++) {
+        char c = pattern.charAt(close);
+        if (c == '|' || c == ')') {
+          if (lit.length() < 2) return List.of();
+          out.add(TextFolding.fold(lit.toString()));
+          lit.setLength(0);
+          if (c == ')') break;
+        } else if (META.indexOf(c) >= 0) {
+          return List.of(); // not a plain alternative
+        } else {
+          lit.append(c);
+        }
+      }
+      if (close >= pattern.length()) return List.of();
+      if (close + 1 < pattern.length() && "?*{".indexOf(pattern.charAt(close + 1)) >= 0) return List.of(); // optional
+      return out;
+    }
+    StringBuilder lit = new StringBuilder();
+    int k = i;
+    for (; k < pattern.length() && META.indexOf(pattern.charAt(k)) < 0; k++) lit.append(pattern.charAt(k));
+    // A quantifier after the run makes its last character optional ("colou?r" needs only "colo").
+    if (k < pattern.length() && "?*{".indexOf(pattern.charAt(k)) >= 0 && lit.length() > 0) lit.setLength(lit.length() - 1);
+    return lit.length() >= 2 ? List.of(TextFolding.fold(lit.toString())) : List.of();
+  }
+
+  /** Index of the parenthesis closing the one at open, or -1. */
+  private static int closing(String p, int open) {
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = open; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        if (c == ']') inClass = false;
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean topLevelAlternation(String p) {
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        if (c == ']') inClass = false;
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

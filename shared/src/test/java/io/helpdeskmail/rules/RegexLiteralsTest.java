@@ -1,0 +1,49 @@
+package io.helpdeskmail.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class RegexLiteralsTest {
+  @Test
+  void required_shouldListTheAlternatives_whenPatternStartsWithALiteralGroup() {
+    // GIVEN patterns that start with literals WHEN read THEN every match needs one of the folded words
+    assertEquals(List.of("order", "commande", "cmd"),
+        RegexLiterals.required("(?:order|commande|cmd)\\s*(?:n[°o]\\.?|number|num[ée]ro|#|:)?\\s*([0-9]{6,8})\\b"));
+    assertEquals(List.of("sub-"), RegexLiterals.required("\\b(SUB-[0-9A-Z]{8})\\b"));
+    assertEquals(List.of("numero"), RegexLiterals.required("(?<value>Numéro)\\s+\\d+"));
+    assertEquals(List.of("colo"), RegexLiterals.required("colou?r"));
+  }
+
+  @Test
+  void required_shouldGiveNothing_whenAMatchCanDoWithoutAnyLiteral() {
+    // GIVEN patterns where no single word is required WHEN read THEN no prefilter
+    assertEquals(List.of(), RegexLiterals.required("order|commande"));
+    assertEquals(List.of(), RegexLiterals.required("(?:order|commande)?\\d+"));
+    assertEquals(List.of(), RegexLiterals.required("\\b[0-9]{15}\\b"));
+    assertEquals(List.of(), RegexLiterals.required("(?:a|bc)x"));
+    assertEquals(List.of(), RegexLiterals.required("(?=order)order"));
+    assertEquals(List.of(), RegexLiterals.required("(?:ord(er)?|cmd)"));
+  }
+
+  @Test
+  void test_shouldAgreeWithThePlainRegex_whenThePrefilterSkipsText() {
+    // GIVEN a prefiltered operator and texts with and without its words, in other cases and with accents
+    Operator.Matches m = new Operator.Matches(Pattern.compile("(?:order|commande)\\s*#?\\s*(\\d{6})",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+    Field.Ref text = new Field.Ref(Field.TEXT, null);
+    for (String t : List.of("ORDER #123456 please", "Ma Commande 654321", "no number here", "COMMANDÉ 111111",
+        "ordre 123456", "")) {
+      Facts f = Inputs.mail().text(t).facts();
+      // WHEN tested THEN it matches exactly when the regex alone finds a match
+      boolean plain = m.regex().matcher(t).find();
+      String got = m.test(f, text);
+      if (plain) assertTrue(got != null, t);
+      else assertNull(got, t);
+    }
+  }
+}
