@@ -177,11 +177,23 @@ public final class Classifier {
     }
   }
 
-  /** Mostly capitals over enough letters: shouting. */
+  /** Letters read to decide whether a text is shouted: its opening says so; a long text need not be read whole. */
+  static final int SHOUTING_SAMPLE_LETTERS = 1_000;
+
+  /** Mostly capitals (four in five) over enough letters: shouting. */
   static boolean shouting(String s, int minLetters) {
     int letters = 0, upper = 0;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = 0; i < s.length() && letters < SHOUTING_SAMPLE_LETTERS; i++) {
       char ch = s.charAt(i);
+      if (ch < 0x80) {
+        if (ch >= 'a' && ch <= 'z') {
+          letters++;
+        } else if (ch >= 'A' && ch <= 'Z') {
+          letters++;
+          upper++;
+        }
+        continue;
+      }
       if (!Character.isLetter(ch)) continue;
       letters++;
       if (Character.isUpperCase(ch)) upper++;

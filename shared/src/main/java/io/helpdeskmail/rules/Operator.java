@@ -76,7 +76,12 @@ public sealed interface Operator {
     }
   }
 
-  record Equals(List<String> values) implements Operator {
+  /** Folded equality with any of the values; numbers compare as numbers ("3" equals "3.0"). */
+  record Equals(List<String> values, List<String> folded) implements Operator {
+    public Equals(List<String> values) {
+      this(values, values.stream().map(TextFolding::fold).toList());
+    }
+
     @Override
     public String test(Facts facts, Field.Ref field) {
       List<String> have = switch (field.field().kind()) {
@@ -89,20 +94,30 @@ public sealed interface Operator {
       };
       for (String h : have) {
         String f = TextFolding.fold(h);
-        for (String v : values) {
-          if (f.equals(TextFolding.fold(v)) || sameNumber(h, v)) return field + " is \"" + v + "\"";
+        for (int i = 0; i < values.size(); i++) {
+          if (f.equals(folded.get(i)) || sameNumber(h, values.get(i))) return field + " is \"" + values.get(i) + "\"";
         }
       }
       return null;
     }
 
-    /** "3" equals "3.0": numbers compare as numbers. */
     private static boolean sameNumber(String a, String b) {
+      if (!numeric(a) || !numeric(b)) return false; // parsing words would throw, which costs a stack trace each
       try {
         return Double.parseDouble(a.strip()) == Double.parseDouble(b.strip());
       } catch (NumberFormatException e) {
         return false;
       }
+    }
+
+    private static boolean numeric(String s) {
+      String t = s.strip();
+      if (t.isEmpty()) return false;
+      for (int i = 0; i < t.length(); i++) {
+        char c = t.charAt(i);
+        if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return false;
+      }
+      return true;
     }
   }
 
