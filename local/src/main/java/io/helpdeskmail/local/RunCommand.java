@@ -66,6 +66,7 @@ final class RunCommand {
         c.mailBucket(), c.inboundPrefix());
     out.printf("  outbox (sent mail)   %s%n", outbox.toAbsolutePath());
     out.printf("  data                 %s%n", data == null ? "in memory" : data.toAbsolutePath());
+    out.printf("  configuration        %s   (departments, teams, rules; --config FILE for another)%n", c.supportConfig());
     out.println("  look inside: aws --endpoint-url " + stack.emulators().dynamoDbEndpoint
         + " dynamodb query --table-name " + c.tableName()
         + " --key-condition-expression 'PK = :p' --expression-attribute-values '{\":p\":{\"S\":\"T#1\"}}'");
