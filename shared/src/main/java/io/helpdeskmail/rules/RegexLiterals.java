@@ -62,29 +62,21 @@ final class RegexLiterals {
 
   /** Index of the parenthesis closing the one at open, or -1. */
   private static int closing(String p, int open) {
-    int depth = 0;
-    boolean inClass = false;
-    for (int i = open; i < p.length(); i++) {
-      char c = p.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        if (c == ']') inClass = false;
-      } else if (c == '[') {
-        inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
+    return scan(p, open, false);
   }
 
   private static boolean topLevelAlternation(String p) {
+    return scan(p, 0, true) >= 0;
+  }
+
+  /**
+   * Walks a pattern outside escapes and character classes: returns the index where the parenthesis depth falls
+   * back to zero (a group's end), or with alternation, the first "|" at depth zero; -1 when there is none.
+   */
+  private static int scan(String p, int from, boolean alternation) {
     int depth = 0;
     boolean inClass = false;
-    for (int i = 0; i < p.length(); i++) {
+    for (int i = from; i < p.length(); i++) {
       char c = p.charAt(i);
       if (c == '\\') {
         i++;
@@ -95,11 +87,11 @@ final class RegexLiterals {
       } else if (c == '(') {
         depth++;
       } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
-        return true;
+        if (--depth == 0 && !alternation) return i;
+      } else if (c == '|' && depth == 0 && alternation) {
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 }

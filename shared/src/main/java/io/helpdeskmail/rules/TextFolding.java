@@ -42,18 +42,9 @@ public final class TextFolding {
       if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) {
         continue; // the accent NFKD split off its letter
       }
-      switch (c) {
-        case 'ß', '\u1E9E' -> out.append("ss"); // ẞ, the capital sharp s, is not decomposed by NFKD
-        case 'œ', 'Œ' -> out.append("oe");
-        case 'æ', 'Æ' -> out.append("ae");
-        case 'ø', 'Ø' -> out.append('o');
-        case 'đ', 'Đ' -> out.append('d');
-        case 'ł', 'Ł' -> out.append('l');
-        case 'ı' -> out.append('i');
-        case '\u2019', '\u2018', '\u02BC' -> out.append('\''); // typographic apostrophes: "l’écran" is "l'ecran"
-        case '\u00A0', '\u202F' -> out.append(' ');
-        default -> out.append(Character.toLowerCase(c));
-      }
+      String special = special(c);
+      if (special != null) out.append(special);
+      else out.append(Character.toLowerCase(c));
     }
     // Recompose what was kept: only kana with their voicing marks (every other mark is gone).
     return kana ? Normalizer.normalize(out, Normalizer.Form.NFC) : out.toString();
@@ -81,24 +72,34 @@ public final class TextFolding {
       } else if (c >= 0xC0 && c < 0x250 && LATIN.charAt(c - 0xC0) != '.') {
         out.append(LATIN.charAt(c - 0xC0));
       } else {
-        switch (c) {
-          case 'ß' -> out.append("ss");
-          case 'œ', 'Œ' -> out.append("oe");
-          case 'æ', 'Æ' -> out.append("ae");
-          case 'ø', 'Ø' -> out.append('o');
-          case 'đ', 'Đ' -> out.append('d');
-          case 'ł', 'Ł' -> out.append('l');
-          case 'ı' -> out.append('i');
-          case '\u2019', '\u2018', '\u02BC' -> out.append('\'');
-          case '\u00A0', '\u202F' -> out.append(' ');
-          case '\u00B0', '\u00AB', '\u00BB', '\u20AC', '\u2013', '\u2014', '\u201C', '\u201D' -> out.append(c);
-          default -> {
-            return null; // anything else: the normalizer
-          }
+        String special = special(c);
+        if (special != null) {
+          out.append(special);
+        } else if (c == '\u00B0' || c == '\u00AB' || c == '\u00BB' || c == '\u20AC' || c >= '\u2013' && c <= '\u2014'
+            || c >= '\u201C' && c <= '\u201D') {
+          out.append(c); // no decomposition: the normalizer would leave them as they are
+        } else {
+          return null; // anything else: the normalizer
         }
       }
     }
     return out.toString();
+  }
+
+  /** Letters NFKD does not split into base and accent, and punctuation that should not tell words apart. */
+  private static String special(char c) {
+    return switch (c) {
+      case 'ß', '\u1E9E' -> "ss"; // ẞ, the capital sharp s, is not decomposed by NFKD
+      case 'œ', 'Œ' -> "oe";
+      case 'æ', 'Æ' -> "ae";
+      case 'ø', 'Ø' -> "o";
+      case 'đ', 'Đ' -> "d";
+      case 'ł', 'Ł' -> "l";
+      case 'ı' -> "i";
+      case '\u2019', '\u2018', '\u02BC' -> "'"; // typographic apostrophes: "l’écran" is "l'ecran"
+      case '\u00A0', '\u202F' -> " ";
+      default -> null;
+    };
   }
 
   private static String asciiLower(String s) {
