@@ -17,10 +17,12 @@ import io.helpdeskmail.rules.Trigger;
 import io.helpdeskmail.rules.VipTier;
 import io.helpdeskmail.rules.WordIndex;
 import io.helpdeskmail.sla.BusinessCalendar;
+import io.helpdeskmail.config.YamlReader.Mapping;
+import io.helpdeskmail.config.YamlReader.Node;
+import io.helpdeskmail.config.YamlReader.Scalar;
 import io.helpdeskmail.ticket.TicketStatus;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,16 +44,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Loads the helpdesk configuration (one YAML file) into a validated {@link SupportConfig}. Everything is checked
@@ -122,25 +114,10 @@ public final class SupportConfigLoader {
   }
 
   private static Node compose(String source, String yaml) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with their line
-    options.setMaxAliasesForCollections(50);
-    options.setCodePointLimit(4 * 1024 * 1024);
     try {
-      // The composer alone, with no implicit type resolvers: every scalar stays a string that this loader reads
-      // itself. The Yaml facade would also build a constructor, a representer and a dozen type-guessing regular
-      // expressions that a cold start pays for and we never use.
-      Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(yaml)), options),
-          new Resolver() {
-            @Override
-            protected void addImplicitResolvers() {}
-          }, options);
-      return composer.getSingleNode();
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-      throw new ConfigException(source, List.of(source + ":" + line + ": not valid YAML: " + e.getProblem()));
-    } catch (YAMLException e) {
-      throw new ConfigException(source, List.of(source + ": not valid YAML: " + e.getMessage()));
+      return YamlReader.read(yaml);
+    } catch (YamlReader.SyntaxError e) {
+      throw new ConfigException(source, List.of(source + ":" + e.line + ": not valid YAML: " + e.getMessage()));
     }
   }
 
@@ -181,7 +158,7 @@ public final class SupportConfigLoader {
   private void readFields(Node n) {
     for (var e : y.map(n, "fields", null).entrySet()) {
       String path = "fields." + e.getKey();
-      Map<String, Node> f = e.getValue() instanceof ScalarNode s && s.getValue().isEmpty() ? Map.of()
+      Map<String, Node> f = e.getValue() instanceof Scalar s && s.value().isEmpty() ? Map.of()
           : y.map(e.getValue(), path, List.of("label", "pattern"));
       Pattern p = f.containsKey("pattern") ? regex(f.get("pattern"), path + ".pattern", 0) : null;
       String label = f.containsKey("label") ? y.string(f.get("label"), path + ".label") : e.getKey();
@@ -489,7 +466,7 @@ public final class SupportConfigLoader {
   }
 
   private Condition condition(Node n, String path) {
-    if (!(n instanceof MappingNode)) {
+    if (!(n instanceof Mapping)) {
       y.error(n, path, "expected a condition (all:, any:, not:, or field: with an operator), found " + YamlTree.describe(n));
       return null;
     }
@@ -566,7 +543,7 @@ public final class SupportConfigLoader {
           String s = y.string(v, vp);
           values = s == null ? List.of() : List.of(new YamlTree.Item(s, v));
         } else {
-          if (v instanceof ScalarNode) y.error(v, vp, "\"in\" takes a list; use equals for one value");
+          if (v instanceof Scalar) y.error(v, vp, "\"in\" takes a list; use equals for one value");
           values = y.items(v, vp);
         }
         checkValues(field, values, vp);
@@ -624,7 +601,7 @@ public final class SupportConfigLoader {
     List<String> allowed = List.of("department", "category", "priority", "team", "assignee", "tier", "add-tags",
         "remove-tags", "skills", "fields");
     Map<String, Node> t = y.map(n, path, allowed);
-    if (t.isEmpty() && n instanceof MappingNode) y.error(n, path, "a rule needs at least one action");
+    if (t.isEmpty() && n instanceof Mapping) y.error(n, path, "a rule needs at least one action");
     List<Action> out = new ArrayList<>();
     String team = null, assignee = null;
     for (var e : t.entrySet()) {
@@ -715,7 +692,7 @@ public final class SupportConfigLoader {
       CustomField spec = fields.get(e.getKey());
       if (spec == null) y.error(e.getValue(), fp, unknown("custom field", e.getKey(), fields.keySet()));
       Pattern valid = spec == null ? null : spec.pattern();
-      if (e.getValue() instanceof ScalarNode) {
+      if (e.getValue() instanceof Scalar) {
         String value = y.string(e.getValue(), fp);
         if (value == null) continue;
         if (valid != null && !valid.matcher(value).matches()) {
@@ -809,12 +786,11 @@ public final class SupportConfigLoader {
   }
 
   private static String describe(Node n) {
-    if (n instanceof MappingNode m && m.getValue().size() >= 1) {
+    if (n instanceof Mapping m && m.entries().size() >= 1) {
       StringBuilder sb = new StringBuilder();
-      m.getValue().forEach(t -> {
+      m.entries().forEach(t -> {
         if (sb.length() > 0) sb.append(", ");
-        sb.append(t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?").append(' ')
-            .append(t.getValueNode() instanceof ScalarNode s ? s.getValue() : "...");
+        sb.append(t.key().value()).append(' ').append(t.value() instanceof Scalar s ? s.value() : "...");
       });
       return sb.toString();
     }

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import io.helpdeskmail.config.YamlReader.Entry;
+import io.helpdeskmail.config.YamlReader.Mapping;
+import io.helpdeskmail.config.YamlReader.Node;
+import io.helpdeskmail.config.YamlReader.Scalar;
+import io.helpdeskmail.config.YamlReader.Sequence;
 
 /**
  * Reads a composed YAML node tree (SnakeYAML keeps each node's line) into plain values, collecting problems as
@@ -31,22 +31,19 @@ final class YamlTree {
   }
 
   void error(Node n, String path, String message) {
-    problems.add(source + ":" + (n == null ? 1 : n.getStartMark().getLine() + 1) + ": " + path + ": " + message);
+    problems.add(source + ":" + (n == null ? 1 : n.line()) + ": " + path + ": " + message);
   }
 
   /** A mapping's entries in file order; unknown or repeated keys are problems (with a "did you mean"). */
   Map<String, Node> map(Node n, String path, List<String> allowed) {
     Map<String, Node> out = new LinkedHashMap<>();
-    if (!(n instanceof MappingNode m)) {
+    if (!(n instanceof Mapping m)) {
       error(n, path, "expected a mapping (key: value lines), found " + describe(n));
       return out;
     }
-    for (NodeTuple t : m.getValue()) {
-      if (!(t.getKeyNode() instanceof ScalarNode k)) {
-        error(t.getKeyNode(), path, "keys must be plain words");
-        continue;
-      }
-      String key = k.getValue();
+    for (Entry t : m.entries()) {
+      Scalar k = t.key();
+      String key = k.value();
       if (out.containsKey(key)) {
         error(k, path + "." + key, "appears twice");
         continue;
@@ -57,7 +54,7 @@ final class YamlTree {
             + "; expected one of " + String.join(", ", allowed));
         continue;
       }
-      out.put(key, t.getValueNode());
+      out.put(key, t.value());
     }
     return out;
   }
@@ -69,14 +66,14 @@ final class YamlTree {
   }
 
   List<Node> list(Node n, String path) {
-    if (n instanceof SequenceNode s) return s.getValue();
+    if (n instanceof Sequence s) return s.items();
     error(n, path, "expected a list, found " + describe(n));
     return List.of();
   }
 
   /** A non-empty string scalar, or null (with a problem recorded). */
   String string(Node n, String path) {
-    if (n instanceof ScalarNode s && !s.getValue().isBlank()) return s.getValue().strip();
+    if (n instanceof Scalar s && !s.value().isBlank()) return s.value().strip();
     error(n, path, "expected a value, found " + describe(n));
     return null;
   }
@@ -94,7 +91,7 @@ final class YamlTree {
   /** One string or a list of strings, each with its node. */
   List<Item> items(Node n, String path) {
     List<Item> out = new ArrayList<>();
-    if (n instanceof ScalarNode) {
+    if (n instanceof Scalar) {
       String s = string(n, path);
       if (s != null) out.add(new Item(s, n));
       return out;
@@ -108,8 +105,8 @@ final class YamlTree {
   }
 
   Boolean bool(Node n, String path) {
-    if (n instanceof ScalarNode s) {
-      switch (s.getValue().strip().toLowerCase(java.util.Locale.ROOT)) {
+    if (n instanceof Scalar s) {
+      switch (s.value().strip().toLowerCase(java.util.Locale.ROOT)) {
         case "true", "yes", "on" -> { return true; }
         case "false", "no", "off" -> { return false; }
         default -> { }
@@ -120,9 +117,9 @@ final class YamlTree {
   }
 
   Integer integer(Node n, String path) {
-    if (n instanceof ScalarNode s) {
+    if (n instanceof Scalar s) {
       try {
-        return Integer.valueOf(s.getValue().strip());
+        return Integer.valueOf(s.value().strip());
       } catch (NumberFormatException e) {
         // reported below
       }
@@ -132,13 +129,13 @@ final class YamlTree {
   }
 
   static int line(Node n) {
-    return n == null ? 0 : n.getStartMark().getLine() + 1;
+    return n == null ? 0 : n.line();
   }
 
   static String describe(Node n) {
     if (n == null) return "nothing";
-    if (n instanceof ScalarNode s) return s.getValue().isEmpty() ? "an empty value" : "\"" + clip(s.getValue()) + "\"";
-    if (n instanceof SequenceNode) return "a list";
+    if (n instanceof Scalar s) return s.value().isEmpty() ? "an empty value" : "\"" + clip(s.value()) + "\"";
+    if (n instanceof Sequence) return "a list";
     return "a mapping";
   }
 
