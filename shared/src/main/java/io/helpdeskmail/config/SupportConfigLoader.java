@@ -211,8 +211,10 @@ public final class SupportConfigLoader {
     return switch (key.toLowerCase(Locale.ROOT)) {
       case "weekdays" -> List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
       case "weekend" -> List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
-      default -> Arrays.stream(DayOfWeek.values()).filter(d -> d.name().equalsIgnoreCase(key)).toList().stream()
-          .findFirst().map(List::of).orElse(null);
+      default -> {
+        for (DayOfWeek d : DayOfWeek.values()) if (d.name().equalsIgnoreCase(key)) yield List.of(d);
+        yield null;
+      }
     };
   }
 
@@ -366,7 +368,7 @@ public final class SupportConfigLoader {
         }
       }
       List<YamlTree.Item> fieldItems = d.containsKey("fields") ? y.items(d.get("fields"), path + ".fields") : List.of();
-      List<String> dfields = fieldItems.stream().map(YamlTree.Item::value).toList();
+      List<String> dfields = values(fieldItems);
       for (YamlTree.Item f : fieldItems) {
         if (!fields.containsKey(f.value())) y.error(f.node(), path + ".fields", unknown("field", f.value(), fields.keySet()));
       }
@@ -506,7 +508,8 @@ public final class SupportConfigLoader {
     if (field.field() == Field.CUSTOM && !fields.containsKey(field.name())) {
       y.error(c.get("field"), path + ".field", unknown("custom field", field.name(), fields.keySet()));
     }
-    List<String> ops = OPERATORS.stream().filter(c::containsKey).toList();
+    List<String> ops = new ArrayList<>();
+    for (String op : OPERATORS) if (c.containsKey(op)) ops.add(op);
     if (ops.size() != 1) {
       y.error(n, path, ops.isEmpty() ? "missing an operator (one of " + String.join(", ", OPERATORS) + ")"
           : "one operator per test, found " + String.join(" and ", ops) + " (use all: or any: to combine)");
@@ -547,7 +550,7 @@ public final class SupportConfigLoader {
           values = y.items(v, vp);
         }
         checkValues(field, values, vp);
-        yield new Operator.Equals(values.stream().map(YamlTree.Item::value).toList());
+        yield new Operator.Equals(values(values));
       }
       default -> { // greater, less
         boolean greater = op.equals("greater");
@@ -611,7 +614,7 @@ public final class SupportConfigLoader {
         case "department" -> {
           String d = y.string(v, ap);
           if (d == null) break;
-          if (departments.stream().noneMatch(x -> x.name().equals(d))) {
+          if (department(d) == null) {
             y.error(v, ap, unknown("department", d, departments.stream().map(Department::name).toList()));
           }
           out.add(new Action.SetDepartment(d));
@@ -633,7 +636,7 @@ public final class SupportConfigLoader {
           team = y.string(v, ap);
           if (team == null) break;
           String tn = team;
-          Team found = teams.stream().filter(x -> x.name().equals(tn)).findFirst().orElse(null);
+          Team found = team(tn);
           if (found == null) y.error(v, ap, unknown("team", team, teamNodes.keySet()));
           else out.add(new Action.SetTeam(team, found.members()));
         }
@@ -642,7 +645,7 @@ public final class SupportConfigLoader {
           if (a == null) break;
           assignee = a;
           String lower = a.toLowerCase(Locale.ROOT);
-          if (teams.stream().noneMatch(x -> x.members().contains(lower))) {
+          if (!isAgent(lower)) {
             y.error(v, ap, "\"" + a + "\" is not an agent of any team");
           }
           out.add(new Action.SetAssignee(lower));
@@ -650,7 +653,7 @@ public final class SupportConfigLoader {
         case "tier" -> {
           String tr = y.string(v, ap);
           if (tr == null) break;
-          if (tiers.stream().noneMatch(x -> x.name().equals(tr))) {
+          if (!isTier(tr)) {
             y.error(v, ap, unknown("VIP tier", tr, tiers.stream().map(VipTier::name).toList()));
           }
           out.add(new Action.SetTier(tr));
@@ -664,13 +667,15 @@ public final class SupportConfigLoader {
     // An assignee named together with a team must be in it, or routing would silently drop them.
     if (team != null && assignee != null) {
       String tn = team, a = assignee;
-      teams.stream().filter(x -> x.name().equals(tn)).findFirst().ifPresent(x -> {
-        if (!x.members().contains(a.toLowerCase(Locale.ROOT))) {
-          y.error(t.get("assignee"), path + ".assignee", a + " is not in team " + tn);
-        }
-      });
+      Team named = team(tn);
+      if (named != null && !named.members().contains(a.toLowerCase(Locale.ROOT))) {
+        y.error(t.get("assignee"), path + ".assignee", a + " is not in team " + tn);
+      }
       // Apply the team first so that its assignee check sees the new team.
-      out.sort((p, q) -> Boolean.compare(!(p instanceof Action.SetTeam), !(q instanceof Action.SetTeam)));
+      List<Action> teamFirst = new ArrayList<>();
+      for (Action x : out) if (x instanceof Action.SetTeam) teamFirst.add(x);
+      for (Action x : out) if (!(x instanceof Action.SetTeam)) teamFirst.add(x);
+      out = teamFirst;
     }
     return out;
   }
@@ -732,7 +737,9 @@ public final class SupportConfigLoader {
     if (flags == CASE_INSENSITIVE) {
       // Unicode case folding makes every character comparison a table lookup, several times slower on long
       // mail; an ASCII pattern ("order\s*#?(\d+)") folds the same without it.
-      flags = Pattern.CASE_INSENSITIVE | (s.chars().anyMatch(ch -> ch >= 0x80) ? Pattern.UNICODE_CASE : 0);
+      boolean ascii = true;
+      for (int i = 0; i < s.length() && ascii; i++) ascii = s.charAt(i) < 0x80;
+      flags = Pattern.CASE_INSENSITIVE | (ascii ? 0 : Pattern.UNICODE_CASE);
     }
     try {
       return Pattern.compile(s, flags);
@@ -775,6 +782,32 @@ public final class SupportConfigLoader {
     String hint = YamlTree.closest(name, List.copyOf(known));
     return "unknown " + what + " \"" + name + "\"" + (hint != null ? " (did you mean \"" + hint + "\"?)" : "")
         + (known.isEmpty() ? "; none is defined" : "; defined: " + String.join(", ", known));
+  }
+
+  private static List<String> values(List<YamlTree.Item> items) {
+    List<String> out = new ArrayList<>(items.size());
+    for (YamlTree.Item i : items) out.add(i.value());
+    return out;
+  }
+
+  private Team team(String name) {
+    for (Team t : teams) if (t.name().equals(name)) return t;
+    return null;
+  }
+
+  private Department department(String name) {
+    for (Department d : departments) if (d.name().equals(name)) return d;
+    return null;
+  }
+
+  private boolean isAgent(String email) {
+    for (Team t : teams) for (Agent a : t.agents()) if (a.email().equals(email)) return true;
+    return false;
+  }
+
+  private boolean isTier(String name) {
+    for (VipTier t : tiers) if (t.name().equals(name)) return true;
+    return false;
   }
 
   private static String priorities() {

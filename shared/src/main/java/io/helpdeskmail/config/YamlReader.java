@@ -49,7 +49,8 @@ final class YamlReader {
     List<Integer> starts = new ArrayList<>();
     starts.add(0);
     for (int i = 0; i < this.src.length(); i++) if (this.src.charAt(i) == '\n') starts.add(i + 1);
-    lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    lineStarts = new int[starts.size()];
+    for (int i = 0; i < lineStarts.length; i++) lineStarts[i] = starts.get(i);
   }
 
   /** The document's root node, or null when the text holds only comments and blank lines. */

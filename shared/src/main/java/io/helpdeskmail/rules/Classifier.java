@@ -4,6 +4,7 @@ import io.helpdeskmail.ticket.ReplyAddress;
 import io.helpdeskmail.mail.InspectedMail;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -44,7 +45,9 @@ public final class Classifier {
   /** Every phrase the book can look for: the tone lexicon's and every contains test's. */
   static List<WordIndex.Phrase> phrases(RuleBook book) {
     List<WordIndex.Phrase> out = new java.util.ArrayList<>();
-    book.tone().tags().values().forEach(byLang -> byLang.values().forEach(out::addAll));
+    for (Map<String, List<WordIndex.Phrase>> byLang : book.tone().tags().values()) {
+      for (List<WordIndex.Phrase> phrases : byLang.values()) out.addAll(phrases);
+    }
     for (Rule r : book.rules()) collect(r.when(), out);
     return out;
   }

@@ -54,8 +54,8 @@ public enum Field {
   /** The field a configuration names: "subject", ..., or "field.order-number" for a custom field. */
   public static Optional<Ref> parse(String name) {
     if (name.startsWith("field.") && name.length() > 6) return Optional.of(new Ref(CUSTOM, name.substring(6)));
-    return Arrays.stream(values()).filter(f -> f != CUSTOM && f.label.equals(name)).findFirst()
-        .map(f -> new Ref(f, null));
+    for (Field f : values()) if (f != CUSTOM && f.label.equals(name)) return Optional.of(new Ref(f, null));
+    return Optional.empty();
   }
 
   public static java.util.List<String> names() {

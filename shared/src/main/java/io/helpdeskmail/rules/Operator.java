@@ -79,7 +79,13 @@ public sealed interface Operator {
   /** Folded equality with any of the values; numbers compare as numbers ("3" equals "3.0"). */
   record Equals(List<String> values, List<String> folded) implements Operator {
     public Equals(List<String> values) {
-      this(values, values.stream().map(TextFolding::fold).toList());
+      this(values, folded(values));
+    }
+
+    private static List<String> folded(List<String> values) {
+      List<String> out = new java.util.ArrayList<>(values.size());
+      for (String v : values) out.add(TextFolding.fold(v));
+      return out;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.helpdeskmail.rules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,17 +40,13 @@ public final class Router {
       return new Decision(null, "team " + team.name() + ": no available agent" + (needs.isEmpty() ? "" : " with " + needs)
           + "; left unassigned");
     }
-    Map<String, AgentWorkload.Load> load = workload.load(qualified.stream().map(Agent::email).toList(),
-        team.strategy() == Team.Strategy.LEAST_OPEN);
-    Comparator<Agent> lastAssigned = Comparator.comparing(
-        (Agent a) -> load.getOrDefault(a.email(), AgentWorkload.Load.IDLE).lastAssigned(),
-        Comparator.nullsFirst(Comparator.<Instant>naturalOrder()));
-    Comparator<Agent> order = team.strategy() == Team.Strategy.LEAST_OPEN
-        ? Comparator.comparingInt((Agent a) -> load.getOrDefault(a.email(), AgentWorkload.Load.IDLE).openTickets())
-            .thenComparing(lastAssigned)
-        : lastAssigned;
+    List<String> emails = new ArrayList<>(qualified.size());
+    for (Agent a : qualified) emails.add(a.email());
+    boolean leastOpen = team.strategy() == Team.Strategy.LEAST_OPEN;
+    Map<String, AgentWorkload.Load> load = workload.load(emails, leastOpen);
+    // The first of equals wins, so ties go in the configuration's order.
     Agent chosen = qualified.get(0);
-    for (Agent a : qualified) if (order.compare(a, chosen) < 0) chosen = a; // first of equals wins: config order
+    for (Agent a : qualified) if (before(load(load, a), load(load, chosen), leastOpen)) chosen = a;
     workload.assigned(chosen.email(), clock.instant());
     AgentWorkload.Load l = load.getOrDefault(chosen.email(), AgentWorkload.Load.IDLE);
     return new Decision(chosen.email(), "team " + team.name() + ", " + team.strategy().label() + " among "
@@ -59,10 +54,26 @@ public final class Router {
         + (team.strategy() == Team.Strategy.LEAST_OPEN ? " with " + l.openTickets() + " open" : ""));
   }
 
+  private static AgentWorkload.Load load(Map<String, AgentWorkload.Load> load, Agent a) {
+    AgentWorkload.Load l = load.get(a.email());
+    return l == null ? AgentWorkload.Load.IDLE : l;
+  }
+
+  /** Whether a goes before b: fewer open tickets first for least-open, then who was assigned longest ago. */
+  private static boolean before(AgentWorkload.Load a, AgentWorkload.Load b, boolean leastOpen) {
+    if (leastOpen && a.openTickets() != b.openTickets()) return a.openTickets() < b.openTickets();
+    if (a.lastAssigned() == null) return b.lastAssigned() != null;
+    return b.lastAssigned() != null && a.lastAssigned().isBefore(b.lastAssigned());
+  }
+
   private static String needs(String language, Set<String> skills, boolean vip) {
     List<String> n = new ArrayList<>();
     if (language != null) n.add("language " + language);
-    if (!skills.isEmpty()) n.add("skills " + String.join(", ", skills.stream().sorted().toList()));
+    if (!skills.isEmpty()) {
+      List<String> sorted = new ArrayList<>(skills);
+      java.util.Collections.sort(sorted);
+      n.add("skills " + String.join(", ", sorted));
+    }
     if (vip) n.add("senior for VIP");
     return String.join(", ", n);
   }

@@ -18,10 +18,12 @@ public record RuleBook(List<Department> departments, List<Team> teams, List<VipT
   }
 
   public Optional<Team> team(String name) {
-    return teams.stream().filter(t -> t.name().equals(name)).findFirst();
+    for (Team t : teams) if (t.name().equals(name)) return Optional.of(t);
+    return Optional.empty();
   }
 
   public Optional<Department> department(String name) {
-    return departments.stream().filter(d -> d.name().equals(name)).findFirst();
+    for (Department d : departments) if (d.name().equals(name)) return Optional.of(d);
+    return Optional.empty();
   }
 }

@@ -26,7 +26,9 @@ final class RuleFacts implements Facts {
 
   @Override
   public WordIndex words(Field.Ref f) {
-    return words.computeIfAbsent(f.field(), k -> WordIndex.of(text(f), vocabulary));
+    WordIndex w = words.get(f.field());
+    if (w == null) words.put(f.field(), w = WordIndex.of(text(f), vocabulary));
+    return w;
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.helpdeskmail.rules;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** A team with its agents, in the configuration's order, and how it shares new tickets among them. */
 public record Team(String name, Strategy strategy, List<Agent> agents) {
@@ -21,7 +20,8 @@ public record Team(String name, Strategy strategy, List<Agent> agents) {
     }
 
     public static java.util.Optional<Strategy> of(String s) {
-      return java.util.Arrays.stream(values()).filter(v -> v.label.equals(s)).findFirst();
+      for (Strategy v : values()) if (v.label.equals(s)) return java.util.Optional.of(v);
+      return java.util.Optional.empty();
     }
   }
 
@@ -30,6 +30,8 @@ public record Team(String name, Strategy strategy, List<Agent> agents) {
   }
 
   public Set<String> members() {
-    return agents.stream().map(Agent::email).collect(Collectors.toUnmodifiableSet());
+    Set<String> out = new java.util.HashSet<>();
+    for (Agent a : agents) out.add(a.email());
+    return Set.copyOf(out);
   }
 }

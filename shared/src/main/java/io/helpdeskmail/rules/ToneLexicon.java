@@ -15,7 +15,7 @@ public record ToneLexicon(Map<String, Map<String, List<WordIndex.Phrase>>> tags,
 
   public ToneLexicon {
     Map<String, Map<String, List<WordIndex.Phrase>>> copy = new LinkedHashMap<>();
-    tags.forEach((tag, byLang) -> copy.put(tag, Map.copyOf(byLang)));
+    for (Map.Entry<String, Map<String, List<WordIndex.Phrase>>> e : tags.entrySet()) copy.put(e.getKey(), Map.copyOf(e.getValue()));
     tags = java.util.Collections.unmodifiableMap(copy);
   }
 

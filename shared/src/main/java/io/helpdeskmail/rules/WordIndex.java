@@ -259,7 +259,7 @@ public final class WordIndex {
           ws.add(parts[k]);
         }
       }
-      return new Phrase(source, folded.strip(), ws.toArray(String[]::new), mask);
+      return new Phrase(source, folded.strip(), ws.toArray(new String[0]), mask);
     }
 
     boolean prefixAt(int k) {
