@@ -42,11 +42,12 @@ public sealed interface Operator {
    * A regular expression. When every match must contain one of a few plain words (the pattern starts with a
    * literal or an alternation of literals: "(?:order|commande)\\s*#?(\\d+)"), the folded text is searched for
    * them first and the pattern runs only where one occurs: most mail holds none, and a case-insensitive pattern
-   * costs a comparison per character at every position.
+   * costs a comparison per character at every position. A pattern starting with n digits likewise runs only on
+   * text with n digits in a row.
    */
-  record Matches(Pattern regex, List<String> literals) implements Operator {
+  record Matches(Pattern regex, List<String> literals, int digits) implements Operator {
     public Matches(Pattern regex) {
-      this(regex, RegexLiterals.required(regex.pattern()));
+      this(regex, RegexLiterals.required(regex.pattern()), RegexLiterals.requiredDigits(regex.pattern()));
     }
 
     public static Matches of(String regex) {
@@ -67,6 +68,7 @@ public sealed interface Operator {
         }
         if (!any) return null;
       }
+      if (text && digits > 0 && !RegexLiterals.hasDigitRun(facts.text(field), digits)) return null;
       List<String> in = text ? List.of(facts.text(field)) : facts.values(field);
       for (String v : in) {
         Matcher m = regex.matcher(v);

@@ -13,6 +13,54 @@ final class RegexLiterals {
 
   private RegexLiterals() {}
 
+  /**
+   * The run of digits every match starts with, when the pattern (after anchors and boundaries, possibly inside a
+   * group) starts with [0-9]{n} or \\d{n} (n or more with {n,}): an IMEI or order-number pattern cannot match text
+   * without n digits in a row. 0 when the pattern starts otherwise.
+   */
+  static int requiredDigits(String pattern) {
+    int i = 0;
+    while (true) {
+      if (pattern.startsWith("^", i)) i += 1;
+      else if (pattern.startsWith("\\b", i)) i += 2;
+      else if (pattern.startsWith("(?:", i)) i += 3;
+      else if (pattern.startsWith("(?<", i) && !pattern.startsWith("(?<=", i) && !pattern.startsWith("(?<!", i)
+          && pattern.indexOf('>', i) > 0) i = pattern.indexOf('>', i) + 1;
+      else if (pattern.startsWith("(", i) && !pattern.startsWith("(?", i)) i += 1;
+      else break;
+    }
+    // A group we stepped into must not be optional or an alternation: check the whole pattern has neither at top.
+    if (i > 0 && pattern.charAt(i - 1) != 'b' && pattern.charAt(i - 1) != '^') {
+      int open = pattern.lastIndexOf('(', i - 1);
+      int end = closing(pattern, open);
+      if (end < 0 || topLevelAlternation(pattern.substring(open + 1, end))
+          || end + 1 < pattern.length() && "?*{".indexOf(pattern.charAt(end + 1)) >= 0) return 0;
+    }
+    if (topLevelAlternation(pattern)) return 0;
+    int k;
+    if (pattern.startsWith("[0-9]{", i)) k = i + 6;
+    else if (pattern.startsWith("\\d{", i)) k = i + 3;
+    else return 0;
+    int j = k;
+    while (j < pattern.length() && Character.isDigit(pattern.charAt(j))) j++;
+    if (j == k || j >= pattern.length() || pattern.charAt(j) != '}' && pattern.charAt(j) != ',') return 0;
+    return Integer.parseInt(pattern, k, j, 10);
+  }
+
+  /** Whether the text has at least n ASCII digits in a row. */
+  static boolean hasDigitRun(String text, int n) {
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (++run >= n) return true;
+      } else {
+        run = 0;
+      }
+    }
+    return false;
+  }
+
   static List<String> required(String pattern) {
     if (topLevelAlternation(pattern)) return List.of(); // "order|commande": either side alone can match
     int i = 0;

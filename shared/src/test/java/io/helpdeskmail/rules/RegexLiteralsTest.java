@@ -46,4 +46,19 @@ class RegexLiteralsTest {
       else assertNull(got, t);
     }
   }
+
+  @Test
+  void requiredDigits_shouldReadTheLeadingDigitRun_whenPatternStartsWithDigits() {
+    // GIVEN patterns starting with a counted digit class, and patterns where digits are optional or alternatives
+    // WHEN read THEN the run every match needs, or 0
+    assertEquals(15, RegexLiterals.requiredDigits("\\b[0-9]{15}\\b"));
+    assertEquals(6, RegexLiterals.requiredDigits("(\\d{6,8})\\b"));
+    assertEquals(4, RegexLiterals.requiredDigits("(?<value>[0-9]{4})-x"));
+    assertEquals(0, RegexLiterals.requiredDigits("([0-9]{6})?abc"));
+    assertEquals(0, RegexLiterals.requiredDigits("[0-9]{6}|abc"));
+    assertEquals(0, RegexLiterals.requiredDigits("(?:[0-9]{6}|abc)"));
+    assertEquals(0, RegexLiterals.requiredDigits("order [0-9]{6}"));
+    assertTrue(RegexLiterals.hasDigitRun("imei 356938035643809", 15));
+    assertTrue(!RegexLiterals.hasDigitRun("tel 06 12 34 56 78", 3));
+  }
 }
