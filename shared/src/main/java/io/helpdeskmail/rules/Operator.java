@@ -72,7 +72,9 @@ public sealed interface Operator {
       List<String> in = text ? List.of(facts.text(field)) : facts.values(field);
       for (String v : in) {
         Matcher m = regex.matcher(v);
-        if (m.find()) return field + " matches /" + regex.pattern() + "/ (\"" + clip(m.group()) + "\")";
+        // The text that matched says why; the pattern is in the configuration under the rule's name, and a trace
+        // is stored on every message (a long pattern would push its text out of the item).
+        if (m.find()) return field + " matches \"" + clip(m.group()) + "\"";
       }
       return null;
     }

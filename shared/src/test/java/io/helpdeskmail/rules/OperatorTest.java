@@ -125,7 +125,7 @@ class OperatorTest {
     // WHEN
     String why = op.test(Inputs.mail().subject("Re: ORDER #123456 missing").facts(), SUBJECT);
     // THEN it matches and the trace quotes what matched
-    assertEquals("subject matches /order\\s*#?\\d{6}/ (\"ORDER #123456\")", why);
+    assertEquals("subject matches \"ORDER #123456\"", why);
     assertNotNull(Operator.Matches.of("écran").test(Inputs.mail().text("L'ÉCRAN EST NOIR").facts(), TEXT));
     assertNull(op.test(Inputs.mail().subject("order 12345").facts(), SUBJECT));
   }
@@ -144,7 +144,7 @@ class OperatorTest {
     // GIVEN two recipients, the second on a partner domain
     RuleFacts facts = Inputs.mail().to("support@shop.example", "ops@Partner.example").facts();
     // WHEN / THEN the pattern may match any of them
-    assertEquals("to matches /@partner\\.example$/ (\"@Partner.example\")",
+    assertEquals("to matches \"@Partner.example\"",
         Operator.Matches.of("@partner\\.example$").test(facts, TO));
     assertNull(Operator.Matches.of("^ops@shop").test(facts, TO));
   }
@@ -156,7 +156,7 @@ class OperatorTest {
     // WHEN
     String why = Operator.Matches.of("a+").test(Inputs.mail().text(text).facts(), TEXT);
     // THEN the trace quotes 80 characters and an ellipsis
-    assertEquals("text matches /a+/ (\"" + "a".repeat(80) + "...\")", why);
+    assertEquals("text matches \"" + "a".repeat(80) + "...\"", why);
   }
 
   // ---- equals / in ------------------------------------------------------------------------------------------
