@@ -36,9 +36,21 @@ public final class DynamoTicketRepository implements TicketRepository {
   private final DynamoDbClient db;
   private final String table;
 
+  /** What writes ask DynamoDB to report: TOTAL when something measures it (bench-ingest), else nothing. */
+  private final ReturnConsumedCapacity capacity;
+
   public DynamoTicketRepository(DynamoDbClient db, String table) {
+    this(db, table, false);
+  }
+
+  /**
+   * reportCapacity: whether writes ask for the capacity they consumed. Only a benchmark reads it; in production
+   * the answer would only cost a cold start the classes that unmarshal it.
+   */
+  public DynamoTicketRepository(DynamoDbClient db, String table, boolean reportCapacity) {
     this.db = db;
     this.table = table;
+    this.capacity = reportCapacity ? ReturnConsumedCapacity.TOTAL : null;
   }
 
   static AttributeValue s(String v) {
@@ -101,7 +113,7 @@ public final class DynamoTicketRepository implements TicketRepository {
     try {
       db.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)")
           .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-          .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+          .returnConsumedCapacity(capacity));
       return Optional.empty();
     } catch (ConditionalCheckFailedException e) {
       if (e.hasItem() && !e.item().isEmpty()) return Optional.of(claimOf(e.item()));
@@ -114,7 +126,7 @@ public final class DynamoTicketRepository implements TicketRepository {
   public long nextTicketNumber() {
     var r = db.updateItem(b -> b.tableName(table).key(key("SEQ", "TICKET")).updateExpression("ADD #n :one")
         .expressionAttributeNames(Map.of("#n", "next")).expressionAttributeValues(Map.of(":one", n(1)))
-        .returnValues(ReturnValue.UPDATED_NEW).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        .returnValues(ReturnValue.UPDATED_NEW).returnConsumedCapacity(capacity));
     return Long.parseLong(r.attributes().get("next").n());
   }
 
@@ -130,7 +142,7 @@ public final class DynamoTicketRepository implements TicketRepository {
     if (firstMessageKey != null) item.put("lastMessage", s(firstMessageKey));
     try {
       db.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)")
-          .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+          .returnConsumedCapacity(capacity));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false; // created by another attempt of the same delivery
@@ -141,7 +153,7 @@ public final class DynamoTicketRepository implements TicketRepository {
   public void add(TicketMessage m) {
     try {
       db.putItem(b -> b.tableName(table).item(TicketItems.item(m)).conditionExpression("attribute_not_exists(PK)")
-          .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+          .returnConsumedCapacity(capacity));
     } catch (ConditionalCheckFailedException e) {
       // Written by another attempt of the same delivery: the first write stands (it carries the first trace).
     }
@@ -213,7 +225,7 @@ public final class DynamoTicketRepository implements TicketRepository {
     try {
       db.updateItem(b -> b.tableName(table).key(key(ticketPk(before.number()), "META")).updateExpression(expr.toString())
           .expressionAttributeValues(values).expressionAttributeNames(names.isEmpty() ? null : names)
-          .conditionExpression(cond).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+          .conditionExpression(cond).returnConsumedCapacity(capacity));
       return true;
     } catch (ConditionalCheckFailedException e) {
       if (change.messageKey() == null) throw e; // no such ticket
@@ -223,7 +235,7 @@ public final class DynamoTicketRepository implements TicketRepository {
 
   @Override
   public void add(TicketEvent e) {
-    db.putItem(b -> b.tableName(table).item(TicketItems.item(e)).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    db.putItem(b -> b.tableName(table).item(TicketItems.item(e)).returnConsumedCapacity(capacity));
   }
 
   @Override
@@ -258,7 +270,7 @@ public final class DynamoTicketRepository implements TicketRepository {
   public void suppress(String address, String reason, Instant at) {
     db.putItem(b -> b.tableName(table).item(Map.of("PK", s("ADDR#" + address.toLowerCase(java.util.Locale.ROOT)),
         "SK", s("SUPPRESS"), "type", s("suppression"), "reason", s(reason), "at", s(at.toString())))
-        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        .returnConsumedCapacity(capacity));
   }
 
   @Override

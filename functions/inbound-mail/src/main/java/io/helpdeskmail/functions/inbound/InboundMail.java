@@ -30,6 +30,10 @@ public final class InboundMail {
     this.service = service;
   }
 
+  /**
+   * The function as deployed. interceptors: SDK interceptors that measure (bench-ingest's capacity meter); with
+   * any, DynamoDB writes report the capacity they consumed.
+   */
   public static InboundMail create(HelpdeskConfig config, ExecutionInterceptor... interceptors) {
     AwsClients aws = new AwsClients(config.aws(), interceptors);
     S3RawMailStore s3 = new S3RawMailStore(aws.s3());
@@ -39,7 +43,8 @@ public final class InboundMail {
         new TikaAttachmentText(), Clock.systemUTC());
     return new InboundMail(new InboundEvents(config.mailBucket(), config.inboundPrefix()),
         new InboundMailService(MailInspector.standard(), classifier,
-            new DynamoTicketRepository(aws.dynamoDb(), config.tableName()), new ReplyAddress(config.replyTokenSecret()),
+            new DynamoTicketRepository(aws.dynamoDb(), config.tableName(), interceptors.length > 0),
+            new ReplyAddress(config.replyTokenSecret()),
             s3, new SqsDeadLetters(aws.sqs(), config.inboundDeadLetterQueueUrl()),
             config.inboundSettings(support.supportAddresses()), Clock.systemUTC()));
   }
