@@ -303,9 +303,7 @@ final class YamlReader {
       return n;
     }
     if (c == '*') {
-      String name = anchorName();
-      Node n = anchors.get(name);
-      if (n == null) throw error("unknown alias *" + name + " (anchors must be defined, with &" + name + ", before use)");
+      Node n = alias();
       endOfBlockValue();
       return n;
     }
@@ -332,6 +330,14 @@ final class YamlReader {
     if (peek() == '#' || peek() == '\n' || eof()) return;
     if (peek() == ':' && blank(peek(1))) throw error("mapping values are not allowed here");
     throw error("unexpected text after the value");
+  }
+
+  /** The node an alias (*name) stands for. */
+  private Node alias() {
+    String name = anchorName();
+    Node n = anchors.get(name);
+    if (n == null) throw error("unknown alias *" + name + " (anchors must be defined, with &" + name + ", before use)");
+    return n;
   }
 
   private String anchorName() {
@@ -499,12 +505,7 @@ final class YamlReader {
       anchors.put(name, n);
       return n;
     }
-    if (c == '*') {
-      String name = anchorName();
-      Node n = anchors.get(name);
-      if (n == null) throw error("unknown alias *" + name + " (anchors must be defined, with &" + name + ", before use)");
-      return n;
-    }
+    if (c == '*') return alias();
     if (c == '!') throw error("YAML tags (\"!\") are not supported");
     int line = lineOf(pos);
     int start = pos;
