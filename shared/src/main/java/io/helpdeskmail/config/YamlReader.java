@@ -424,9 +424,14 @@ final class YamlReader {
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i);
       if (i > 0) {
-        boolean fold = !literal && !l.isEmpty() && !lines.get(i - 1).isEmpty() && !l.startsWith(" ")
-            && !lines.get(i - 1).startsWith(" ");
-        out.append(fold ? ' ' : '\n');
+        String prev = lines.get(i - 1);
+        if (literal || l.isEmpty()) {
+          out.append('\n'); // literal: every break; folded: each empty line is one break
+        } else if (!prev.isEmpty()) {
+          // folded: a break between two lines is a space, except around more-indented lines; after empty
+          // lines the break was already given by them
+          out.append(l.startsWith(" ") || prev.startsWith(" ") ? '\n' : ' ');
+        }
       }
       out.append(l);
     }

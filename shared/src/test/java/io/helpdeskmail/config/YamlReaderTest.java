@@ -71,6 +71,8 @@ class YamlReaderTest {
         folded: >-
           one
           two
+
+          three
         kept: |+
           x
 
@@ -82,7 +84,7 @@ class YamlReaderTest {
     assertEquals("tab\there été \"quoted\"", text(get(root, "double")));
     assertEquals("first second line", text(get(root, "multi")));
     assertEquals("Hello {{name}},\n\nthanks.\n", text(get(root, "literal")));
-    assertEquals("one two", text(get(root, "folded")));
+    assertEquals("one two\nthree", text(get(root, "folded")));
     assertEquals("x\n\n", text(get(root, "kept")));
     assertEquals("done", text(get(root, "end")));
   }
