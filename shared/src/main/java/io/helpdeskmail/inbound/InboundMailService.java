@@ -124,7 +124,7 @@ public final class InboundMailService {
       Routing routing = Routing.NONE;
       if (!spam) { // spam waits for review in the unrouted queue: no agent is handed it
         Classification c = classifier.classifyNew(im, recipients);
-        routing = routing(c);
+        routing = c.routing();
         events.add(classified(number, messageKey, now, c));
       }
       firstWriter = tickets.create(new Ticket(number, spam ? TicketStatus.SPAM : TicketStatus.NEW, mail.subject(),
@@ -145,9 +145,9 @@ public final class InboundMailService {
         RuleInput in = RuleInput.of(im, recipients, null);
         in = new RuleInput(in.subject(), in.text(), in.fullText(), in.attachmentText(), in.from(), in.to(), in.language(),
             in.attachments(), t.messageCount() + 1, (next == null ? t.status() : next).code(), t.status().code());
-        Classification c = classifier.update(Trigger.CUSTOMER_REPLY, in, classification(t.routing()));
+        Classification c = classifier.update(Trigger.CUSTOMER_REPLY, in, Classification.of(t.routing()));
         if (!c.matchedRules().isEmpty()) events.add(classified(number, messageKey, now, c));
-        routing = routing(c);
+        routing = c.routing();
       }
       firstWriter = tickets.update(t, TicketChange.message(messageKey, next, room, routing), now);
     }
@@ -172,16 +172,6 @@ public final class InboundMailService {
       sb.append(m.rule()).append(": ").append(cond);
     }
     return new TicketEvent(ticket, at, messageKey + "#classified", "classified", sb.toString());
-  }
-
-  static Routing routing(Classification c) {
-    return new Routing(c.department(), c.category(), c.priority(), c.tags(), c.tier(), c.team(), c.assignee(),
-        c.customFields());
-  }
-
-  static Classification classification(Routing r) {
-    return new Classification(r.department(), r.category(), r.priority(), r.tags(), r.tier(), r.team(), r.assignee(),
-        java.util.Set.of(), r.customFields(), List.of());
   }
 
   /**

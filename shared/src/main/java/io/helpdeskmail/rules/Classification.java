@@ -40,6 +40,17 @@ public record Classification(
     return tier != null;
   }
 
+  /** What the ticket stores of it (the trace goes to an event; required skills are not kept). */
+  public io.helpdeskmail.ticket.Routing routing() {
+    return new io.helpdeskmail.ticket.Routing(department, category, priority, tags, tier, team, assignee, customFields);
+  }
+
+  /** A stored ticket's routing as the starting point of an update's rules; the trace starts empty. */
+  public static Classification of(io.helpdeskmail.ticket.Routing r) {
+    return new Classification(r.department(), r.category(), r.priority(), r.tags(), r.tier(), r.team(), r.assignee(),
+        Set.of(), r.customFields(), List.of());
+  }
+
   public Builder toBuilder() {
     return new Builder(this);
   }

@@ -13,6 +13,13 @@ import io.helpdeskmail.functions.inbound.InboundMail;
 import io.helpdeskmail.inbound.IngestOutcome;
 import io.helpdeskmail.ticket.Ticket;
 import io.helpdeskmail.ticket.TicketEvent;
+import io.helpdeskmail.ticket.TicketStatus;
+import io.helpdeskmail.config.SupportConfig;
+import io.helpdeskmail.config.SupportConfigLoader;
+import io.helpdeskmail.rules.AgentWorkload;
+import io.helpdeskmail.rules.Classifier;
+import io.helpdeskmail.rules.TicketUpdates;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -138,5 +145,30 @@ class InboundRulesTest {
     // THEN the message says which file, which line and what is wrong
     assertTrue(e.getMessage().contains(file + ":6: rules[0] (to nowhere).then.team: unknown team \"ghosts\""),
         e.getMessage());
+  }
+
+  @Test
+  void ticketUpdates_shouldRunAgentReplyAndStatusRules_whenAgentsWorkTheTicket(LocalStack stack) {
+    // GIVEN a ticket whose customer wrote twice (the reply rules tagged it awaiting-agent)
+    TestMail first = TestMail.from("ivy@client.example");
+    long n = created(stack.receive(first.bytes()));
+    stack.receive(TestMail.from("ivy@client.example").header("Subject", "Re: Order not arrived")
+        .header("In-Reply-To", "<" + first.messageId() + ">").body("Hello again, any news about my parcel?\n").bytes());
+    assertTrue(repo(stack).find(n).orElseThrow().routing().tags().contains("awaiting-agent"));
+    SupportConfig config = SupportConfigLoader.loadResource("helpdesk/shop.example.yaml");
+    TicketUpdates updates = new TicketUpdates(repo(stack), new Classifier(config.rules(),
+        new AgentWorkload.InMemory(), null, Clock.systemUTC()), Clock.systemUTC());
+    // WHEN an agent answers, then solves it
+    Ticket answered = updates.agentReplied(n, "amelie@shop.example", "Your parcel left our warehouse today.");
+    Ticket solved = updates.changeStatus(n, TicketStatus.SOLVED, "amelie@shop.example");
+    // THEN the same engine ran each trigger's rules, the ticket holds the result, and each update is an event
+    // naming the rule that fired
+    assertTrue(!answered.routing().tags().contains("awaiting-agent"), answered.routing().tags().toString());
+    assertEquals(TicketStatus.SOLVED, solved.status());
+    List<TicketEvent> events = repo(stack).events(n);
+    assertTrue(events.stream().anyMatch(e -> e.type().equals("agent-reply") && e.detail().contains("agent answered")),
+        events.toString());
+    assertTrue(events.stream().anyMatch(e -> e.type().equals("status-changed")
+        && e.detail().startsWith("status new -> solved by amelie@shop.example")), events.toString());
   }
 }
