@@ -1,14 +1,10 @@
 package io.helpdeskmail.local;
 
-import io.helpdeskmail.adapter.tika.TikaAttachmentText;
 import io.helpdeskmail.config.HelpdeskConfig;
-import io.helpdeskmail.config.SupportConfigLoader;
 import io.helpdeskmail.mail.MailInspector;
-import io.helpdeskmail.rules.AgentWorkload;
 import io.helpdeskmail.rules.Classification;
 import io.helpdeskmail.rules.Classifier;
 import io.helpdeskmail.rules.RuleInput;
-import java.time.Clock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -49,9 +45,7 @@ final class BenchCommand {
     long bytes = 0;
     for (int i = 0; i < mails.length; i++) bytes += (mails[i] = Files.readAllBytes(files.get(i))).length;
     MailInspector inspector = MailInspector.standard();
-    Classifier classifier = config == null ? null : new Classifier(
-        SupportConfigLoader.fromLocation(config, (b, k) -> { throw new IllegalArgumentException("no S3 in bench"); }).rules(),
-        new AgentWorkload.InMemory(), new TikaAttachmentText(), Clock.systemUTC());
+    Classifier classifier = config == null ? null : InspectCommand.offlineClassifier(config);
     out.printf(Locale.ROOT, "bench: %d files, %.1f MB, JVM %s on %d cores%n", mails.length, bytes / 1e6,
         Runtime.version(), Runtime.getRuntime().availableProcessors());
     // Warm-up: at least `warmup` seconds and at least WARMUP_PASSES passes (the baselines in bench-mail get 20

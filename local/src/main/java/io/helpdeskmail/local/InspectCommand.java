@@ -25,6 +25,16 @@ import java.util.List;
 final class InspectCommand {
   private InspectCommand() {}
 
+  /**
+   * The rules stage as `inspect` and `bench` run it, without AWS: the configuration from a file or the classpath
+   * (an s3:// location is refused), routing that shares tickets among agents in memory.
+   */
+  static Classifier offlineClassifier(String location) {
+    return new Classifier(SupportConfigLoader.fromLocation(location, (bucket, key) -> {
+      throw new IllegalArgumentException("no S3 here: give a file or classpath: configuration");
+    }).rules(), new AgentWorkload.InMemory(), new TikaAttachmentText(), Clock.systemUTC());
+  }
+
   static int run(String[] args, PrintStream out) throws JsonProcessingException {
     List<String> paths = new ArrayList<>();
     String config = null;
@@ -42,8 +52,7 @@ final class InspectCommand {
     MailInspector inspector = MailInspector.standard();
     // Without --config there is no classification (null in the output); with it, routing shares tickets among
     // agents as if the files arrived in this order.
-    Classifier classifier = config == null ? null : new Classifier(SupportConfigLoader.load(Path.of(config)).rules(),
-        new AgentWorkload.InMemory(), new TikaAttachmentText(), Clock.systemUTC());
+    Classifier classifier = config == null ? null : offlineClassifier(config);
     int failed = 0;
     for (Path f : MailFiles.expand(paths)) {
       String line;

@@ -98,6 +98,13 @@ final class YamlReader {
     while (peek() == ' ' || peek() == '\t') pos++;
   }
 
+  /** Moves past the spaces that indent a line; returns how many. */
+  private int skipIndent() {
+    int start = pos;
+    while (peek() == ' ') pos++;
+    return pos - start;
+  }
+
   /** Skips spaces, a comment and the end of the current line. */
   private void skipRestOfLine() {
     skipSpaces();
@@ -113,11 +120,7 @@ final class YamlReader {
   private int nextContentLine() {
     while (!eof()) {
       int start = pos;
-      int ind = 0;
-      while (peek() == ' ') {
-        pos++;
-        ind++;
-      }
+      int ind = skipIndent();
       if (peek() == '\t') {
         int save = pos;
         skipSpaces();
@@ -394,11 +397,7 @@ final class YamlReader {
     int indent = explicit > 0 ? Math.max(0, parentIndent) + explicit : -1;
     while (!eof()) {
       int start = pos;
-      int ind = 0;
-      while (peek() == ' ') {
-        pos++;
-        ind++;
-      }
+      int ind = skipIndent();
       if (peek() == '\n' || eof()) { // blank line inside the scalar
         lines.add("");
         if (!eof()) pos++;

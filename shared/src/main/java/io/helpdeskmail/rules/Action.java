@@ -89,8 +89,7 @@ public sealed interface Action {
     @Override
     public void apply(Classification.Builder c, Facts facts) {
       for (Field.Ref f : from) {
-        List<String> in = f.field().kind() == Field.Kind.TEXT ? List.of(facts.text(f)) : facts.values(f);
-        for (String v : in) {
+        for (String v : facts.strings(f)) {
           Matcher m = regex.matcher(v);
           while (m.find()) {
             String value = value(m);

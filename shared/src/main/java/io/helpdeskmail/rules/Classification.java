@@ -40,6 +40,21 @@ public record Classification(
     return tier != null;
   }
 
+  /**
+   * The trace as an event's text: a "rule: condition" line per step, each condition cut at maxCondition
+   * characters (an event carried on a message item must stay small).
+   */
+  public String traceText(int maxCondition) {
+    StringBuilder sb = new StringBuilder();
+    for (MatchedRule m : matchedRules) {
+      if (sb.length() > 0) sb.append('\n');
+      String cond = m.condition().length() <= maxCondition ? m.condition()
+          : m.condition().substring(0, maxCondition) + "...";
+      sb.append(m.rule()).append(": ").append(cond);
+    }
+    return sb.toString();
+  }
+
   /** What the ticket stores of it (the trace goes to an event; required skills are not kept). */
   public io.helpdeskmail.ticket.Routing routing() {
     return new io.helpdeskmail.ticket.Routing(department, category, priority, tags, tier, team, assignee, customFields);

@@ -18,6 +18,11 @@ public interface Facts {
   /** A VALUE field's values (empty when unknown). */
   List<String> values(Field.Ref field);
 
+  /** What a pattern reads in a field: a TEXT field's text, or a VALUE field's values. */
+  default List<String> strings(Field.Ref field) {
+    return field.field().kind() == Field.Kind.TEXT ? List.of(text(field)) : values(field);
+  }
+
   /** A NUMBER field, or null when unknown. */
   Double number(Field.Ref field);
 }

@@ -69,8 +69,7 @@ public sealed interface Operator {
         if (!any) return null;
       }
       if (text && digits > 0 && !RegexLiterals.hasDigitRun(facts.text(field), digits)) return null;
-      List<String> in = text ? List.of(facts.text(field)) : facts.values(field);
-      for (String v : in) {
+      for (String v : facts.strings(field)) {
         Matcher m = regex.matcher(v);
         // The text that matched says why; the pattern is in the configuration under the rule's name, and a trace
         // is stored on every message (a long pattern would push its text out of the item).

@@ -48,6 +48,12 @@ public record RuleInput(String subject, String text, String fullText, Supplier<S
     return s.substring(0, end);
   }
 
+  /** The same message as one on an existing ticket: its place in the conversation and the ticket's status. */
+  public RuleInput onTicket(int messageCount, String status, String previousStatus) {
+    return new RuleInput(subject, text, fullText, attachmentText, from, to, language, attachments, messageCount,
+        status, previousStatus);
+  }
+
   /** A new inbound mail, as the inbound pipeline inspected it. */
   public static RuleInput of(InspectedMail im, List<String> recipients, AttachmentText extractor) {
     var mail = im.mail();

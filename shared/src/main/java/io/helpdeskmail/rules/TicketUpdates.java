@@ -55,9 +55,9 @@ public final class TicketUpdates {
     Routing routing = c.routing();
     Instant now = clock.instant();
     tickets.update(t, new TicketChange(status, List.of(), routing, null), now);
-    StringBuilder detail = new StringBuilder(what);
-    for (MatchedRule m : c.matchedRules()) detail.append('\n').append(m.rule()).append(": ").append(m.condition());
-    tickets.add(new TicketEvent(t.number(), now, "E#" + now + "#" + trigger.label(), trigger.label(), detail.toString()));
+    String trace = c.traceText(Integer.MAX_VALUE);
+    tickets.add(new TicketEvent(t.number(), now, "E#" + now + "#" + trigger.label(), trigger.label(),
+        trace.isEmpty() ? what : what + "\n" + trace));
     return find(t.number());
   }
 }

@@ -18,12 +18,4 @@ public record ToneLexicon(Map<String, Map<String, List<WordIndex.Phrase>>> tags,
     for (Map.Entry<String, Map<String, List<WordIndex.Phrase>>> e : tags.entrySet()) copy.put(e.getKey(), Map.copyOf(e.getValue()));
     tags = java.util.Collections.unmodifiableMap(copy);
   }
-
-  /** The phrase of a tag found in the words, or null. */
-  public WordIndex.Phrase find(String tag, WordIndex words) {
-    for (List<WordIndex.Phrase> phrases : tags.getOrDefault(tag, Map.of()).values()) {
-      for (WordIndex.Phrase p : phrases) if (words.contains(p)) return p;
-    }
-    return null;
-  }
 }

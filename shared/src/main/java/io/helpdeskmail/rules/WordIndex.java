@@ -2,9 +2,7 @@ package io.helpdeskmail.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A text folded once ({@link TextFolding}) and cut into words, with each word's positions: a keyword phrase is then
@@ -18,9 +16,8 @@ public final class WordIndex {
   private final int[] starts, ends;
   private final int count;
   private final Vocabulary vocabulary;
-  /** Positions of each vocabulary word (by its slot), or of every word when there is no vocabulary; lazy. */
+  /** Positions of each vocabulary word (by its slot); lazy. Without a vocabulary, phrases are found by a scan. */
   private int[][] positions;
-  private Map<String, int[]> allPositions;
 
   private WordIndex(String folded, Vocabulary vocabulary) {
     this.folded = folded;
@@ -111,19 +108,14 @@ public final class WordIndex {
     String[] pw = p.words();
     if (pw.length == 0 || count < pw.length) return false;
     int[] at = null;
-    if (!p.prefixAt(0)) {
-      if (vocabulary == null) {
-        at = allPositions().get(pw[0]);
+    if (!p.prefixAt(0) && vocabulary != null) {
+      int slot = vocabulary.slot(pw[0]);
+      if (slot >= 0) {
+        at = positions()[slot];
         if (at == null) return false;
-      } else {
-        int slot = vocabulary.slot(pw[0]);
-        if (slot >= 0) {
-          at = positions()[slot];
-          if (at == null) return false;
-        }
       }
     }
-    if (at == null) { // a prefix word first, or a phrase the vocabulary was not built from: scan
+    if (at == null) { // a prefix word first, no vocabulary, or a phrase the vocabulary was not built from: scan
       for (int i = 0; i + pw.length <= count; i++) if (matchesAt(p, i)) return true;
       return false;
     }
@@ -171,17 +163,6 @@ public final class WordIndex {
       positions = m;
     }
     return positions;
-  }
-
-  private Map<String, int[]> allPositions() {
-    if (allPositions == null) {
-      Map<String, List<Integer>> m = new HashMap<>();
-      for (int i = 0; i < count; i++) m.computeIfAbsent(folded.substring(starts[i], ends[i]), k -> new ArrayList<>()).add(i);
-      Map<String, int[]> out = new HashMap<>();
-      m.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-      allPositions = out;
-    }
-    return allPositions;
   }
 
   /**
