@@ -88,7 +88,7 @@ public final class ReplyExtractor {
       if (i < ownEnd && !quoted[i]) own.add(lines.get(i));
     }
     String replyText = join(reply);
-    if (replyText.isEmpty() || join(own).isEmpty()) {
+    if (replyText.isEmpty() || !hasText(own)) {
       String whole = text.strip();
       return new ReplyBody(whole, null, whole);
     }
@@ -166,9 +166,16 @@ public final class ReplyExtractor {
     return true;
   }
 
+  private static boolean hasText(List<String> lines) {
+    for (String l : lines) if (!l.isBlank()) return true;
+    return false;
+  }
+
   /** Joins lines, trimming the ends and collapsing runs of blank lines left by removed blocks. */
   private static String join(List<String> lines) {
-    StringBuilder sb = new StringBuilder();
+    int size = 0;
+    for (String l : lines) size += l.length() + 1;
+    StringBuilder sb = new StringBuilder(size); // sized once: growing it copied long bodies several times over
     boolean blank = false;
     for (String l : lines) {
       if (l.isBlank()) {
@@ -177,8 +184,14 @@ public final class ReplyExtractor {
       }
       if (blank) sb.append('\n');
       blank = false;
-      sb.append(l.stripTrailing()).append('\n');
+      int e = l.length();
+      while (e > 0 && Character.isWhitespace(l.charAt(e - 1))) e--;
+      sb.append(l, 0, e).append('\n');
     }
-    return sb.toString().strip();
+    // strip() without the copy of toString() first
+    int from = 0, to = sb.length();
+    while (from < to && Character.isWhitespace(sb.charAt(from))) from++;
+    while (to > from && Character.isWhitespace(sb.charAt(to - 1))) to--;
+    return sb.substring(from, to);
   }
 }

@@ -25,28 +25,59 @@ final class LanguageModel {
   final String[] tags;
   /** What each profile's locale gives as its language ("zh" for zh-CN): the detector's answer. */
   final String[] languages;
-  /** Occurrences of all grams of length n in language l: totals[l * MAX_GRAM + n - 1]. */
-  private final long[] totals;
   private final char[] latin1Excluded;
   private final char[] cjkFrom;
   private final char[] cjkTo;
   private final long[] keys;
   private final int[] starts;
   private final byte[] entryLanguage;
-  private final int[] entryCount;
+  /** P(gram | language) of each entry: its count over its language's total for grams of that length. */
+  private final double[] entryProbability;
+  /**
+   * Open-addressing index of keys (slot holds gram index + 1, 0 is empty): a detection looks up a few hundred
+   * grams, and a binary search over the sorted keys missed the cache at nearly every step.
+   */
+  private final int[] slots;
 
+  /** totals: occurrences of all grams of length n in language l, at [l * MAX_GRAM + n - 1]. */
   private LanguageModel(String[] tags, String[] languages, long[] totals, char[] latin1Excluded, char[] cjkFrom,
       char[] cjkTo, long[] keys, int[] starts, byte[] entryLanguage, int[] entryCount) {
     this.tags = tags;
     this.languages = languages;
-    this.totals = totals;
     this.latin1Excluded = latin1Excluded;
     this.cjkFrom = cjkFrom;
     this.cjkTo = cjkTo;
     this.keys = keys;
     this.starts = starts;
     this.entryLanguage = entryLanguage;
-    this.entryCount = entryCount;
+    this.entryProbability = new double[entryCount.length];
+    for (int g = 0; g + 1 < starts.length; g++) {
+      int length = (int) (keys[g] >>> 48);
+      for (int e = starts[g]; e < starts[g + 1]; e++) {
+        entryProbability[e] = (double) entryCount[e] / totals[entryLanguage[e] * MAX_GRAM + length - 1];
+      }
+    }
+    this.slots = new int[Integer.highestOneBit(Math.max(keys.length, 1)) * 4]; // load factor at most a half
+    int mask = slots.length - 1;
+    for (int g = 0; g < keys.length; g++) {
+      int s = slot(keys[g], mask);
+      while (slots[s] != 0) s = (s + 1) & mask;
+      slots[s] = g + 1;
+    }
+  }
+
+  private static int slot(long key, int mask) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32)) & mask;
+  }
+
+  /** The gram's index in keys, or -1. */
+  private int find(long key) {
+    int mask = slots.length - 1;
+    for (int s = slot(key, mask); slots[s] != 0; s = (s + 1) & mask) {
+      if (keys[slots[s] - 1] == key) return slots[s] - 1;
+    }
+    return -1;
   }
 
   static LanguageModel load() {
@@ -119,19 +150,17 @@ final class LanguageModel {
   }
 
   /**
-   * P(gram | language) for every language, as Optimaize's NgramFrequencyData computes it (the gram's count over
-   * the count of all grams of its length in that profile); null when no profile has the gram.
+   * Writes P(gram | language) for every language into row[at..at+size()), as Optimaize's NgramFrequencyData computes
+   * it (the gram's count over the count of all grams of its length in that profile); false, and the row untouched,
+   * when no profile has the gram. Rows go into one caller-owned array: a fresh array per gram was a third of the
+   * detector's time and most of its garbage.
    */
-  double[] probabilities(long key) {
-    int g = Arrays.binarySearch(keys, key);
-    if (g < 0) return null;
-    int length = (int) (key >>> 48);
-    double[] p = new double[tags.length];
-    for (int e = starts[g]; e < starts[g + 1]; e++) {
-      int l = entryLanguage[e];
-      p[l] = (double) entryCount[e] / totals[l * MAX_GRAM + length - 1];
-    }
-    return p;
+  boolean probabilities(long key, double[] row, int at) {
+    int g = find(key);
+    if (g < 0) return false;
+    for (int l = 0; l < tags.length; l++) row[at + l] = 0.0;
+    for (int e = starts[g]; e < starts[g + 1]; e++) row[at + entryLanguage[e]] = entryProbability[e];
+    return true;
   }
 
   /**

@@ -146,31 +146,63 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
 
   /** Every distinct gram once, weighted by its count, until one language dominates. */
   private double[] scoreShort(Grams g) {
+    int langs = model.size();
+    double[] row = new double[langs];
     double[] prob = uniform();
     for (int i = 0; i < g.size; i++) {
-      update(prob, model.probabilities(g.keys[i]), g.counts[i], ALPHA);
+      // An unknown gram changes nothing but the library still normalizes after it, and that rounding counts.
+      if (model.probabilities(g.keys[i], row, 0)) update(prob, row, 0, g.counts[i], ALPHA);
       if (normalizeProbabilities(prob) > CONV_THRESHOLD) break;
     }
     normalizeProbabilities(prob);
     return prob;
   }
 
-  /** The original method: seven trials over grams drawn at random (fixed seed), each with a jittered alpha. */
+  /**
+   * The original method: seven trials over grams drawn at random (fixed seed), each with a jittered alpha. The
+   * draws range over every occurrence, as the library's do, but each distinct gram is looked up at most once and
+   * only when first drawn (trials usually converge long before they have drawn every gram), into one flat array.
+   */
   private double[] scoreLong(Grams g) {
-    double[][] gramProbabilities = new double[g.size][];
-    for (int i = 0; i < g.size; i++) gramProbabilities[i] = model.probabilities(g.keys[i]);
-    double[] langprob = new double[model.size()];
+    int langs = model.size();
+    int[] distinctOf = new int[g.size];
+    int distinct = distinctIndexes(g, distinctOf);
+    double[] rows = new double[distinct * langs];
+    byte[] state = new byte[distinct]; // 0 not looked up yet, 1 known gram, -1 no profile has it
+    double[] langprob = new double[langs];
     Random rand = new Random(SEED);
     for (int t = 0; t < N_TRIAL; t++) {
       double[] prob = uniform();
       double alpha = ALPHA + rand.nextGaussian() * ALPHA_WIDTH;
       for (int i = 0; i < ITERATION_LIMIT; i++) {
-        update(prob, gramProbabilities[rand.nextInt(g.size)], 1, alpha);
+        int o = rand.nextInt(g.size);
+        int d = distinctOf[o];
+        if (state[d] == 0) state[d] = model.probabilities(g.keys[o], rows, d * langs) ? (byte) 1 : (byte) -1;
+        if (state[d] > 0) update(prob, rows, d * langs, 1, alpha);
         if (i % 5 == 0 && normalizeProbabilities(prob) > CONV_THRESHOLD) break;
       }
       for (int j = 0; j < langprob.length; j++) langprob[j] += prob[j] / N_TRIAL;
     }
     return langprob;
+  }
+
+  /** Numbers each occurrence's gram by its first occurrence (open addressing on the gram keys); gives the count. */
+  private static int distinctIndexes(Grams g, int[] distinctOf) {
+    long[] seen = new long[Integer.highestOneBit(Math.max(g.size, 1)) * 4];
+    int[] index = new int[seen.length];
+    int mask = seen.length - 1;
+    int distinct = 0;
+    for (int i = 0; i < g.size; i++) {
+      long key = g.keys[i];
+      int slot = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
+      while (seen[slot] != 0 && seen[slot] != key) slot = (slot + 1) & mask; // no key is 0: its length is in it
+      if (seen[slot] == 0) {
+        seen[slot] = key;
+        index[slot] = distinct++;
+      }
+      distinctOf[i] = index[slot];
+    }
+    return distinct;
   }
 
   private double[] uniform() {
@@ -180,11 +212,11 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
   }
 
   /** One factor per occurrence (not a power: the rounding must be the library's). */
-  private static void update(double[] prob, double[] gram, int count, double alpha) {
-    if (gram == null) return;
+  private static void update(double[] prob, double[] rows, int at, int count, double alpha) {
     double weight = alpha / BASE_FREQ;
     for (int i = 0; i < prob.length; i++) {
-      for (int k = 0; k < count; k++) prob[i] *= weight + gram[i];
+      double f = weight + rows[at + i];
+      for (int k = 0; k < count; k++) prob[i] *= f;
     }
   }
 

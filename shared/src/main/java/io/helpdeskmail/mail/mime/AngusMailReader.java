@@ -488,6 +488,11 @@ public final class AngusMailReader implements MailReader {
       if (enc.equals("base64") && in instanceof Region r && r.untouched()) {
         return TextDecoding.base64(r.buffer(), r.offset(), r.length()); // no copy of the encoded text
       }
+      if (in instanceof Region r && r.untouched() && !enc.equals("binary") && !enc.startsWith("x-uu")
+          && !enc.equals("uuencode")) {
+        byte[] lf = TextDecoding.crlfToLf(r.buffer(), r.offset(), r.length()); // one copy, not two
+        return enc.equals("quoted-printable") ? TextDecoding.quotedPrintable(lf, 0, lf.length) : lf;
+      }
       raw = in.readAllBytes();
     }
     switch (enc) {

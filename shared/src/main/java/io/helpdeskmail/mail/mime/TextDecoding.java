@@ -96,13 +96,13 @@ public final class TextDecoding {
   }
 
   static boolean isAscii(byte[] b, int off, int len) {
-    for (int i = off, end = off + len; i < end; i++) if (b[i] < 0) return false;
-    return true;
+    return ByteScan.isAscii(b, off, off + len);
   }
 
   private static boolean hasEscape(byte[] b, int off, int len) {
-    for (int i = off, end = off + len - 2; i < end; i++) {
-      if (b[i] == 0x1B && b[i + 1] == '$' && (b[i + 2] == 'B' || b[i + 2] == '@')) return true;
+    int end = off + len - 2;
+    for (int i = ByteScan.indexOf(b, off, end, (byte) 0x1B); i >= 0; i = ByteScan.indexOf(b, i + 1, end, (byte) 0x1B)) {
+      if (b[i + 1] == '$' && (b[i + 2] == 'B' || b[i + 2] == '@')) return true;
     }
     return false;
   }
@@ -223,26 +223,29 @@ public final class TextDecoding {
 
   /** The bytes with every CRLF (and lone CR) turned into LF; the same array when there is no CR. */
   public static byte[] crlfToLf(byte[] in) {
-    int cr = -1;
-    for (int i = 0; i < in.length; i++) {
-      if (in[i] == '\r') {
-        cr = i;
-        break;
-      }
+    return indexOfCr(in, 0, in.length) < 0 ? in : crlfToLf(in, 0, in.length);
+  }
+
+  /** The bytes in[off..off+len) with CRLF and lone CR as LF, always in a new array. */
+  public static byte[] crlfToLf(byte[] in, int off, int len) {
+    int end = off + len;
+    byte[] out = new byte[len];
+    int o = 0;
+    int from = off;
+    // Copy the runs between CRs in bulk: a byte-by-byte copy of every text part was 4% of reading mail.
+    for (int cr = indexOfCr(in, from, end); cr >= 0; cr = indexOfCr(in, from, end)) {
+      System.arraycopy(in, from, out, o, cr - from);
+      o += cr - from;
+      from = cr + 1;
+      if (from >= end || in[from] != '\n') out[o++] = '\n'; // a lone CR; a CRLF's LF goes with the next run
     }
-    if (cr < 0) return in;
-    byte[] out = new byte[in.length];
-    System.arraycopy(in, 0, out, 0, cr);
-    int o = cr;
-    for (int i = cr; i < in.length; i++) {
-      if (in[i] == '\r') {
-        if (i + 1 < in.length && in[i + 1] == '\n') continue;
-        out[o++] = '\n';
-        continue;
-      }
-      out[o++] = in[i];
-    }
+    System.arraycopy(in, from, out, o, end - from);
+    o += end - from;
     return o == out.length ? out : java.util.Arrays.copyOf(out, o);
+  }
+
+  private static int indexOfCr(byte[] in, int from, int end) {
+    return ByteScan.indexOf(in, from, end, (byte) '\r');
   }
 
   // ---- transfer encodings ----

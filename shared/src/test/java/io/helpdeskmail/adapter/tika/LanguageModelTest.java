@@ -2,7 +2,6 @@ package io.helpdeskmail.adapter.tika;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.optimaize.langdetect.cybozu.util.CharNormalizer;
 import java.io.IOException;
@@ -57,11 +56,17 @@ class LanguageModelTest {
     // GIVEN the shipped model
     LanguageModel m = LanguageModel.load();
     // WHEN an English trigram and a gram no language has are looked up
-    double[] the = m.probabilities(LanguageModel.key("the", 0, 3));
-    double[] none = m.probabilities(LanguageModel.key("\u0001\u0002", 0, 2));
-    // THEN the first is most likely in English, the second is unknown
+    double[] row = new double[2 * m.size()];
+    java.util.Arrays.fill(row, -1.0);
+    boolean the = m.probabilities(LanguageModel.key("the", 0, 3), row, m.size());
+    boolean none = m.probabilities(LanguageModel.key("\u0001\u0002", 0, 2), row, 0);
+    // THEN the first is most likely in English and written where asked; the second is unknown and writes nothing
     int en = java.util.Arrays.asList(m.tags).indexOf("en");
-    for (int i = 0; i < the.length; i++) if (i != en) org.junit.jupiter.api.Assertions.assertTrue(the[en] > the[i]);
-    assertNull(none);
+    org.junit.jupiter.api.Assertions.assertTrue(the);
+    for (int i = 0; i < m.size(); i++) {
+      if (i != en) org.junit.jupiter.api.Assertions.assertTrue(row[m.size() + en] > row[m.size() + i]);
+      org.junit.jupiter.api.Assertions.assertEquals(-1.0, row[i]);
+    }
+    org.junit.jupiter.api.Assertions.assertFalse(none);
   }
 }

@@ -1,0 +1,60 @@
+package io.helpdeskmail.mail.mime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Line ends of text parts become LF, whichever mix of CRLF, lone CR and LF the stored message has. */
+class TextDecodingLineEndsTest {
+
+  /** The obvious byte-by-byte conversion the bulk copy replaced. */
+  private static byte[] reference(byte[] in, int off, int len) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (int i = off; i < off + len; i++) {
+      if (in[i] == '\r') {
+        if (i + 1 < off + len && in[i + 1] == '\n') continue;
+        out.write('\n');
+      } else {
+        out.write(in[i]);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void crlfToLf_shouldGiveLf_whenLinesEndInCrlfLoneCrOrCrAtTheEnd() {
+    // GIVEN text with a CRLF, a lone CR, a CRLF pair split by a CR, and a CR as its last byte
+    byte[] in = "a\r\nb\rc\r\r\nd\r".getBytes(StandardCharsets.US_ASCII);
+    // WHEN converted
+    byte[] out = TextDecoding.crlfToLf(in);
+    // THEN each line ends in exactly one LF
+    assertArrayEquals("a\nb\nc\n\nd\n".getBytes(StandardCharsets.US_ASCII), out);
+  }
+
+  @Test
+  void crlfToLf_shouldReturnTheSameArray_whenThereIsNoCr() {
+    // GIVEN text that already ends its lines in LF
+    byte[] in = "one\ntwo\n".getBytes(StandardCharsets.US_ASCII);
+    // WHEN converted THEN nothing is copied
+    assertSame(in, TextDecoding.crlfToLf(in));
+  }
+
+  @Test
+  void crlfToLf_shouldMatchByteByByteConversion_whenReadingAnyRegionOfRandomText() {
+    // GIVEN random text dense in CR and LF, read through regions that start and end anywhere (a part inside a message)
+    Random rnd = new Random(7);
+    byte[] alphabet = {'\r', '\n', 'x', 'y', ' '};
+    for (int round = 0; round < 2_000; round++) {
+      byte[] in = new byte[rnd.nextInt(200)];
+      for (int i = 0; i < in.length; i++) in[i] = alphabet[rnd.nextInt(alphabet.length)];
+      int off = in.length == 0 ? 0 : rnd.nextInt(in.length);
+      int len = in.length - off == 0 ? 0 : rnd.nextInt(in.length - off + 1);
+      // WHEN converted THEN the bytes are the reference conversion's, whole or by region
+      assertArrayEquals(reference(in, off, len), TextDecoding.crlfToLf(in, off, len), "round " + round);
+      assertArrayEquals(reference(in, 0, in.length), TextDecoding.crlfToLf(in), "round " + round);
+    }
+  }
+}
