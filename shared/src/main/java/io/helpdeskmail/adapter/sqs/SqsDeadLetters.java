@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helpdeskmail.inbound.DeadLetters;
 import io.helpdeskmail.inbound.InboundDelivery;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -11,12 +12,28 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * it failed; `helpdesk-local.jar replay` and the Lambda's own DLQ redrive feed it back through the same handler.
  */
 public final class SqsDeadLetters implements DeadLetters {
-  private final SqsClient sqs;
+  private final Supplier<SqsClient> clients;
   private final String queueUrl;
+  private SqsClient sqs;
 
   public SqsDeadLetters(SqsClient sqs, String queueUrl) {
+    this.clients = null;
     this.sqs = sqs;
     this.queueUrl = queueUrl;
+  }
+
+  /**
+   * Builds its client on the first dead letter: most function instances never send one, and an SQS client is
+   * about a tenth of a cold start.
+   */
+  public SqsDeadLetters(Supplier<SqsClient> clients, String queueUrl) {
+    this.clients = clients;
+    this.queueUrl = queueUrl;
+  }
+
+  private synchronized SqsClient sqs() {
+    if (sqs == null) sqs = clients.get();
+    return sqs;
   }
 
   @Override
@@ -28,7 +45,7 @@ public final class SqsDeadLetters implements DeadLetters {
     o.put("reason", reason);
     var rcpt = o.putArray("recipients");
     d.envelopeRecipients().forEach(rcpt::add);
-    sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(o.toString()));
+    sqs().sendMessage(b -> b.queueUrl(queueUrl).messageBody(o.toString()));
   }
 
   /**

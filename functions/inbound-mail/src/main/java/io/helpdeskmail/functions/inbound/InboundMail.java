@@ -5,7 +5,6 @@ import io.helpdeskmail.adapter.dynamodb.DynamoAgentWorkload;
 import io.helpdeskmail.adapter.dynamodb.DynamoTicketRepository;
 import io.helpdeskmail.adapter.tika.TikaAttachmentText;
 import io.helpdeskmail.config.SupportConfig;
-import io.helpdeskmail.config.SupportConfigLoader;
 import io.helpdeskmail.rules.Classifier;
 import io.helpdeskmail.adapter.s3.S3RawMailStore;
 import io.helpdeskmail.adapter.sqs.SqsDeadLetters;
@@ -13,9 +12,9 @@ import io.helpdeskmail.config.HelpdeskConfig;
 import io.helpdeskmail.inbound.InboundDelivery;
 import io.helpdeskmail.inbound.InboundMailService;
 import io.helpdeskmail.inbound.IngestOutcome;
-import io.helpdeskmail.mail.MailInspector;
 import io.helpdeskmail.ticket.ReplyAddress;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +35,18 @@ public final class InboundMail {
    */
   public static InboundMail create(HelpdeskConfig config, ExecutionInterceptor... interceptors) {
     AwsClients aws = new AwsClients(config.aws(), interceptors);
+    ColdStartWarmup warmup = ColdStartWarmup.begin(config.supportConfig(), aws, config.tableName());
     S3RawMailStore s3 = new S3RawMailStore(aws.s3());
     // A broken configuration fails here, at cold start, with every problem and its line (ConfigException).
-    SupportConfig support = SupportConfigLoader.fromLocation(config.supportConfig(), s3::read);
-    Classifier classifier = new Classifier(support.rules(), new DynamoAgentWorkload(aws.dynamoDb(), config.tableName()),
+    SupportConfig support = warmup.config(s3::read);
+    DynamoDbClient dynamoDb = warmup.dynamoDb(); // one client for both adapters: each build costs cold-start time
+    Classifier classifier = new Classifier(support.rules(), new DynamoAgentWorkload(dynamoDb, config.tableName()),
         new TikaAttachmentText(), Clock.systemUTC());
     return new InboundMail(new InboundEvents(config.mailBucket(), config.inboundPrefix()),
-        new InboundMailService(MailInspector.standard(), classifier,
-            new DynamoTicketRepository(aws.dynamoDb(), config.tableName(), interceptors.length > 0),
+        new InboundMailService(warmup.inspector(), classifier,
+            new DynamoTicketRepository(dynamoDb, config.tableName(), interceptors.length > 0),
             new ReplyAddress(config.replyTokenSecret()),
-            s3, new SqsDeadLetters(aws.sqs(), config.inboundDeadLetterQueueUrl()),
+            s3, new SqsDeadLetters(aws::sqs, config.inboundDeadLetterQueueUrl()),
             config.inboundSettings(support.supportAddresses()), Clock.systemUTC()));
   }
 
