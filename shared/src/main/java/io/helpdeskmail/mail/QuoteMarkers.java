@@ -213,7 +213,9 @@ final class QuoteMarkers {
       }
     }
     if (colon < 0) return Label.NONE;
-    String name = line.substring(p, colon).replace("*", "").strip().toLowerCase(Locale.ROOT);
+    String name = line.substring(p, colon);
+    if (name.indexOf('*') >= 0) name = name.replace("*", "");
+    name = name.strip().toLowerCase(Locale.ROOT);
     if (name.isEmpty()) return Label.NONE;
     if (FROM_LABELS.contains(name)) return Label.FROM;
     if (DATE_LABELS.contains(name)) return Label.DATE;
@@ -244,12 +246,11 @@ final class QuoteMarkers {
     if (c == ':' || c == '：' || c == '>') return true;
     if (!Character.isLetter(c) && c != ')') return false;
     char lc = Character.toLowerCase(c);
-    if (VERB_LAST_LETTERS.indexOf(lc) < 0) return false; // most prose lines end in a letter no verb ends in
-    for (String v : VERB_ENDINGS) {
-      // wrapped prose lines end in letters too: compare only the verbs that end in this line's last letter
-      if (v.charAt(v.length() - 1) == lc && e >= v.length() && line.regionMatches(true, e - v.length(), v, 0, v.length())) {
-        return true;
-      }
+    int letter = VERB_LAST_LETTERS.indexOf(lc);
+    if (letter < 0) return false; // most prose lines end in a letter no verb ends in
+    // wrapped prose lines end in letters too: compare only the verbs that end in this line's last letter
+    for (String v : VERBS_BY_LAST_LETTER[letter]) {
+      if (e >= v.length() && line.regionMatches(true, e - v.length(), v, 0, v.length())) return true;
     }
     return false;
   }
@@ -262,6 +263,18 @@ final class QuoteMarkers {
 
   /** The last letter of every VERB_ENDINGS entry. */
   private static final String VERB_LAST_LETTERS = lastLetters(VERB_ENDINGS);
+  /** VERB_ENDINGS grouped by VERB_LAST_LETTERS: a log or long text asks this for every line. */
+  private static final String[][] VERBS_BY_LAST_LETTER = byLastLetter(VERB_ENDINGS, VERB_LAST_LETTERS);
+
+  private static String[][] byLastLetter(List<String> words, String letters) {
+    String[][] out = new String[letters.length()][];
+    for (int i = 0; i < out.length; i++) {
+      List<String> group = new java.util.ArrayList<>();
+      for (String w : words) if (w.charAt(w.length() - 1) == letters.charAt(i)) group.add(w);
+      out[i] = group.toArray(new String[0]);
+    }
+    return out;
+  }
 
   private static String lastLetters(List<String> words) {
     StringBuilder sb = new StringBuilder();

@@ -1,7 +1,6 @@
 package io.helpdeskmail.mail;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,8 +20,7 @@ public final class ReplyExtractor {
 
   public ReplyBody extract(String text) {
     if (text == null || text.isBlank()) return ReplyBody.EMPTY;
-    List<String> lines = new ArrayList<>(Arrays.asList(
-        text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ').split("\n", -1)));
+    List<String> lines = lines(text);
     int n = lines.size();
     boolean[] dropped = new boolean[n];
     boolean[] quoted = new boolean[n];
@@ -164,6 +162,39 @@ public final class ReplyExtractor {
       if (c != '-' && c != '_' && c != '=' && c != '*' && c != ' ' && c != '—') return false;
     }
     return true;
+  }
+
+  /**
+   * The text's lines (ended by LF, CRLF or a lone CR; a trailing line end gives a last empty line), with no-break
+   * spaces as spaces. One pass with no intermediate copies of the text: long pasted logs made three of them.
+   */
+  static List<String> lines(String text) {
+    List<String> out = new ArrayList<>(text.length() / 32 + 4);
+    int n = text.length();
+    if (text.indexOf('\r') < 0) { // the usual case: the reader already turned CRLF into LF
+      int start = 0;
+      for (int lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', start)) {
+        out.add(line(text, start, lf));
+        start = lf + 1;
+      }
+      out.add(line(text, start, n));
+      return out;
+    }
+    int start = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c != '\n' && c != '\r') continue;
+      out.add(line(text, start, i));
+      if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
+      start = i + 1;
+    }
+    out.add(line(text, start, n));
+    return out;
+  }
+
+  private static String line(String text, int from, int to) {
+    String s = text.substring(from, to);
+    return s.indexOf('\u00A0') >= 0 ? s.replace('\u00A0', ' ') : s;
   }
 
   private static boolean hasText(List<String> lines) {
