@@ -48,7 +48,7 @@ public final class BounceReader {
    * Wording of delivery reports without a delivery-status part. Only read when the headers already point at a
    * bounce, so it may be broad.
    */
-  private static final Pattern BOUNCE_TEXT = Pattern.compile(String.join("|",
+  private static final AlternationPrefilter BOUNCE_TEXT = AlternationPrefilter.of(List.of(
       "delivery to the following recipients? (?:failed|has been delayed|was aborted)",
       "(?:mail|message) delivery (?:failed|failure|has failed)", "undelivered mail returned to sender",
       "i'?m afraid i wasn'?t able to deliver", "wasn'?t able to deliver your message",
@@ -70,7 +70,7 @@ public final class BounceReader {
    * Sentences only delivery software writes. Enough, with a bounce subject, when no header names a mail system
    * (a bounce redirected by a forwarder); a person describing a delivery problem does not write these.
    */
-  private static final Pattern MTA_TEXT = Pattern.compile(String.join("|",
+  private static final AlternationPrefilter MTA_TEXT = AlternationPrefilter.of(List.of(
       "delivery to the following recipients? (?:failed|has been delayed)", "undelivered mail returned to sender",
       "i'?m afraid i wasn'?t able to deliver", "this is the mail system at host", "this is the qmail-send program",
       "created automatically by mail delivery software", "could not be delivered to one or more (?:of its )?recipients",
@@ -119,14 +119,18 @@ public final class BounceReader {
   /** The bounce wording found in the first part of the text, or null. */
   public static String bounceWording(String text) {
     if (text == null || text.isEmpty()) return null;
-    Matcher m = BOUNCE_TEXT.matcher(head(text, EXPLANATION_LIMIT));
+    String head = head(text, EXPLANATION_LIMIT);
+    if (!BOUNCE_TEXT.mayMatch(head)) return null;
+    Matcher m = BOUNCE_TEXT.pattern().matcher(head);
     return m.find() ? m.group() : null;
   }
 
   /** Wording only delivery software writes, in the first part of the text, or null. */
   public static String mtaWording(String text) {
     if (text == null || text.isEmpty()) return null;
-    Matcher m = MTA_TEXT.matcher(head(text, EXPLANATION_LIMIT));
+    String head = head(text, EXPLANATION_LIMIT);
+    if (!MTA_TEXT.mayMatch(head)) return null;
+    Matcher m = MTA_TEXT.pattern().matcher(head);
     return m.find() ? m.group() : null;
   }
 

@@ -213,6 +213,8 @@ final class QuoteMarkers {
       }
     }
     if (colon < 0) return Label.NONE;
+    // No label has a digit: log lines ("May 29 11:58:42 host ...") and times are rejected before any copying.
+    for (int q = p; q < colon; q++) if (line.charAt(q) >= '0' && line.charAt(q) <= '9') return Label.NONE;
     String name = line.substring(p, colon);
     if (name.indexOf('*') >= 0) name = name.replace("*", "");
     name = name.strip().toLowerCase(Locale.ROOT);
