@@ -148,6 +148,35 @@ class InboundRulesTest {
   }
 
   @Test
+  void create_shouldLoadConfigurationFromS3AfterTheClientsExist_whenItLivesInTheMailBucket(LocalStack stack) {
+    // GIVEN a configuration stored in S3 (the cold start's second thread leaves it to the first, which has the
+    // S3 client) whose only rule tags mail about invoices
+    stack.s3().putObject(b -> b.bucket(LocalStack.BUCKET).key("config/helpdesk.yaml"),
+        software.amazon.awssdk.core.sync.RequestBody.fromString("""
+            departments:
+              - name: billing
+                addresses: [support@shop.example]
+            rules:
+              - name: invoices
+                when: { field: subject, contains: invoice }
+                then: { add-tags: [invoice-from-s3] }
+            """));
+    HelpdeskConfig c = stack.config();
+    HelpdeskConfig fromS3 = new HelpdeskConfig(c.tableName(), c.mailBucket(), c.inboundPrefix(),
+        c.inboundDeadLetterQueueUrl(), c.supportAddresses(), c.replyTokenSecret(), c.inlineTextLimitBytes(),
+        "s3://" + LocalStack.BUCKET + "/config/helpdesk.yaml", c.aws());
+    // WHEN the function is built, as on a cold start, and a mail about an invoice arrives
+    InboundMail function = InboundMail.create(fromS3);
+    String key = stack.storeRaw(TestMail.from("rita@client.example").header("Subject", "Wrong invoice amount")
+        .body("Hello, the invoice for my last order shows the wrong amount.\n").bytes());
+    long n = created(function.handle(LocalStack.s3Event(LocalStack.BUCKET, key)));
+    // THEN the ticket went through the S3 configuration's rule
+    Ticket t = repo(stack).find(n).orElseThrow();
+    assertEquals("billing", t.routing().department());
+    assertTrue(t.routing().tags().contains("invoice-from-s3"), t.routing().tags().toString());
+  }
+
+  @Test
   void ticketUpdates_shouldRunAgentReplyAndStatusRules_whenAgentsWorkTheTicket(LocalStack stack) {
     // GIVEN a ticket whose customer wrote twice (the reply rules tagged it awaiting-agent)
     TestMail first = TestMail.from("ivy@client.example");
