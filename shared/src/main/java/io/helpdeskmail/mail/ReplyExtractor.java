@@ -18,8 +18,27 @@ public final class ReplyExtractor {
   private static final List<String> LIST_FOOTER_WORDS = List.of("mailing list", "listinfo", "unsubscribe",
       "list-unsubscribe", "mailman");
 
+  /**
+   * Quoted history is looked for in this much of a text at most. New words come first and history follows within
+   * a few screens; a longer text is a pasted log or document, scanning it line by line cost 6 ms a megabyte, and a
+   * 40 MB mail is possible. Beyond it, the text is the customer's unless history began before.
+   */
+  static final int MAX_SCAN_CHARS = 256 * 1024;
+
   public ReplyBody extract(String text) {
     if (text == null || text.isBlank()) return ReplyBody.EMPTY;
+    if (text.length() <= MAX_SCAN_CHARS) return extractAll(text).body();
+    int end = text.lastIndexOf('\n', MAX_SCAN_CHARS);
+    Extraction head = extractAll(text.substring(0, end > 0 ? end : MAX_SCAN_CHARS));
+    if (head.history()) return head.body(); // history began in the head: the rest is more of it
+    String whole = text.strip();
+    return new ReplyBody(whole, null, whole);
+  }
+
+  /** The parts of a text, and whether any quoted history, forward or list footer was taken out. */
+  private record Extraction(ReplyBody body, boolean history) {}
+
+  private Extraction extractAll(String text) {
     List<String> lines = lines(text);
     int n = lines.size();
     boolean[] dropped = new boolean[n];
@@ -85,17 +104,24 @@ public final class ReplyExtractor {
       reply.add(lines.get(i));
       if (i < ownEnd && !quoted[i]) own.add(lines.get(i));
     }
+    boolean history = cut < n || forwardAt >= 0 || footer >= 0 || any(quoted, n) || any(dropped, n);
     String replyText = join(reply);
     if (replyText.isEmpty() || !hasText(own)) {
       String whole = text.strip();
-      return new ReplyBody(whole, null, whole);
+      return new Extraction(new ReplyBody(whole, null, whole), history);
     }
     int sig = SignatureFinder.find(own);
     List<String> visible = sig < 0 ? own : own.subList(0, sig);
     String visibleText = join(stripTrailingSeparators(visible));
     String signature = sig < 0 ? null : join(stripTrailingSeparators(own.subList(sig, own.size())));
     if (visibleText.isEmpty()) visibleText = join(own);
-    return new ReplyBody(replyText, signature == null || signature.isEmpty() ? null : signature, visibleText);
+    return new Extraction(new ReplyBody(replyText, signature == null || signature.isEmpty() ? null : signature,
+        visibleText), history);
+  }
+
+  private static boolean any(boolean[] flags, int end) {
+    for (int i = 0; i < end; i++) if (flags[i]) return true;
+    return false;
   }
 
   /** True when the next non-blank line at or after i is a "&gt;" quote. */

@@ -44,4 +44,18 @@ class HtmlTextTest {
     assertTrue(r.text().contains("> Question"));
     assertEquals("Answer", r.beforeQuote());
   }
+
+  @Test
+  void convert_shouldReadOnlyTheLimit_whenAPageIsLongerThanItCanUsefullyBe() {
+    // GIVEN an HTML page with a greeting, then paragraphs past the conversion limit, then a last paragraph
+    StringBuilder html = new StringBuilder("<html><body><p>Hello support,</p>");
+    for (int i = 0; html.length() < HtmlText.MAX_HTML_CHARS + 20_000; i++) html.append("<p>row ").append(i).append("</p>");
+    html.append("<p>UNREACHED</p></body></html>");
+    // WHEN converted
+    HtmlText.Result r = HtmlText.convert(html.toString());
+    // THEN the text starts with the greeting, ends on a whole paragraph, and nothing past the limit is read
+    assertTrue(r.text().startsWith("Hello support,"));
+    assertTrue(r.text().matches("(?s).*row \\d+"), r.text().substring(r.text().length() - 40));
+    assertFalse(r.text().contains("UNREACHED"));
+  }
 }
