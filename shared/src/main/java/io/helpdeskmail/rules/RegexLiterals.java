@@ -62,6 +62,17 @@ final class RegexLiterals {
   }
 
   static List<String> required(String pattern) {
+    List<String> raw = requiredAsWritten(pattern);
+    List<String> out = new ArrayList<>(raw.size());
+    for (String r : raw) out.add(TextFolding.fold(r));
+    return out;
+  }
+
+  /**
+   * The same words as written in the pattern. Every match starts with one of them (after anchors and
+   * boundaries), in the case-insensitive sense of {@link #caseFold}.
+   */
+  static List<String> requiredAsWritten(String pattern) {
     if (topLevelAlternation(pattern)) return List.of(); // "order|commande": either side alone can match
     int i = 0;
     while (true) { // what matches no text: anchors and boundaries
@@ -79,7 +90,7 @@ final class RegexLiterals {
       int end = closing(pattern, i);
       if (end < 0 || end + 1 < pattern.length() && "?*{".indexOf(pattern.charAt(end + 1)) >= 0) return List.of();
       if (!topLevelAlternation(pattern.substring(body, end))) {
-        return required(pattern.substring(body)); // one mandatory alternative: what it starts with is required
+        return requiredAsWritten(pattern.substring(body)); // one mandatory alternative: what it starts with is required
       }
       int close = body;
       StringBuilder lit = new StringBuilder();
@@ -87,7 +98,7 @@ final class RegexLiterals {
         char c = pattern.charAt(close);
         if (c == '|' || c == ')') {
           if (lit.length() < 2) return List.of();
-          out.add(TextFolding.fold(lit.toString()));
+          out.add(lit.toString());
           lit.setLength(0);
           if (c == ')') break;
         } else if (META.indexOf(c) >= 0) {
@@ -105,7 +116,18 @@ final class RegexLiterals {
     for (; k < pattern.length() && META.indexOf(pattern.charAt(k)) < 0; k++) lit.append(pattern.charAt(k));
     // A quantifier after the run makes its last character optional ("colou?r" needs only "colo").
     if (k < pattern.length() && "?*{".indexOf(pattern.charAt(k)) >= 0 && lit.length() > 0) lit.setLength(lit.length() - 1);
-    return lit.length() >= 2 ? List.of(TextFolding.fold(lit.toString())) : List.of();
+    return lit.length() >= 2 ? List.of(lit.toString()) : List.of();
+  }
+
+  /**
+   * Lower case of upper case, character by character: how the regex engine compares characters case-insensitively
+   * (Pattern's Unicode-case slices fold exactly so; ASCII-only case is a subset), and one character per character,
+   * so positions in the result are positions in the text.
+   */
+  static String caseFold(String s) {
+    char[] out = new char[s.length()];
+    for (int i = 0; i < out.length; i++) out[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+    return new String(out);
   }
 
   /** Index of the parenthesis closing the one at open, or -1. */
