@@ -27,7 +27,7 @@ final class AlternationPrefilter {
     for (String alt : alternatives) {
       List<String> need = required(alt);
       if (need.isEmpty()) return new AlternationPrefilter(p, null);
-      for (String w : need) words.add(fold(w));
+      for (String w : need) words.add(CaseFold.of(w));
     }
     return new AlternationPrefilter(p, words.toArray(new String[0]));
   }
@@ -39,19 +39,9 @@ final class AlternationPrefilter {
   /** False only when no match is possible in text. */
   boolean mayMatch(String text) {
     if (words == null) return true;
-    String folded = fold(text);
+    String folded = CaseFold.of(text);
     for (String w : words) if (folded.contains(w)) return true;
     return false;
-  }
-
-  /**
-   * One character per character, equal for any two characters case-insensitive matching (with or without
-   * Unicode case) treats as equal: lower case of upper case, as the regex engine compares both ways.
-   */
-  static String fold(String s) {
-    char[] out = new char[s.length()];
-    for (int i = 0; i < out.length; i++) out[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
-    return new String(out);
   }
 
   /**

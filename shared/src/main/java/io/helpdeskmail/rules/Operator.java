@@ -57,7 +57,7 @@ public sealed interface Operator {
 
     private static List<String> caseFolded(List<String> words) {
       List<String> out = new java.util.ArrayList<>(words.size());
-      for (String w : words) out.add(RegexLiterals.caseFold(w));
+      for (String w : words) out.add(io.helpdeskmail.mail.CaseFold.of(w));
       return out;
     }
 
@@ -102,7 +102,7 @@ public sealed interface Operator {
         return m.find() ? m : null;
       }
       m.useTransparentBounds(true).useAnchoringBounds(false);
-      String folded = RegexLiterals.caseFold(v);
+      String folded = io.helpdeskmail.mail.CaseFold.of(v);
       int from = 0;
       while (true) {
         int p = -1;

@@ -70,7 +70,7 @@ final class RegexLiterals {
 
   /**
    * The same words as written in the pattern. Every match starts with one of them (after anchors and
-   * boundaries), in the case-insensitive sense of {@link #caseFold}.
+   * boundaries), in the case-insensitive sense of {@link io.helpdeskmail.mail.CaseFold}.
    */
   static List<String> requiredAsWritten(String pattern) {
     if (topLevelAlternation(pattern)) return List.of(); // "order|commande": either side alone can match
@@ -117,17 +117,6 @@ final class RegexLiterals {
     // A quantifier after the run makes its last character optional ("colou?r" needs only "colo").
     if (k < pattern.length() && "?*{".indexOf(pattern.charAt(k)) >= 0 && lit.length() > 0) lit.setLength(lit.length() - 1);
     return lit.length() >= 2 ? List.of(lit.toString()) : List.of();
-  }
-
-  /**
-   * Lower case of upper case, character by character: how the regex engine compares characters case-insensitively
-   * (Pattern's Unicode-case slices fold exactly so; ASCII-only case is a subset), and one character per character,
-   * so positions in the result are positions in the text.
-   */
-  static String caseFold(String s) {
-    char[] out = new char[s.length()];
-    for (int i = 0; i < out.length; i++) out[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
-    return new String(out);
   }
 
   /** Index of the parenthesis closing the one at open, or -1. */

@@ -1,0 +1,17 @@
+package io.helpdeskmail.mail;
+
+/**
+ * Lower case of upper case, character by character: how java.util.regex compares characters case-insensitively
+ * (its Unicode-case slices fold exactly so; ASCII-only case is a subset), one character per character, so
+ * positions in the result are positions in the text. The regex prefilters of machine-mail detection and of rules
+ * search folded text for the words a pattern needs.
+ */
+public final class CaseFold {
+  private CaseFold() {}
+
+  public static String of(String s) {
+    char[] out = new char[s.length()];
+    for (int i = 0; i < out.length; i++) out[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+    return new String(out);
+  }
+}
