@@ -8,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,9 @@ import java.util.Map;
 /**
  * `cold-start [--runs N]`: a fresh JVM running the inbound handler once against the local stack, against a bare
  * JVM that builds the same three SDK clients and makes one call; both timed from process start to exit,
- * alternating, in one run. Prints the medians and their ratio (budget <= 1.3x).
+ * alternating, in one run. Prints the medians and their ratio (budget <= 1.3x). Both JVMs get the JAVA_TOOL_OPTIONS
+ * the function is deployed with (template.yaml), the way Lambda hands them over; COLD_START_JAVA_OPTS replaces
+ * them (an empty value: a JVM with no options at all).
  */
 final class ColdStartCommand {
   private ColdStartCommand() {}
@@ -52,24 +53,49 @@ final class ColdStartCommand {
       long mb = median(bare), mh = median(handler);
       out.printf(Locale.ROOT, "cold-start: bare JVM (3 SDK clients + DescribeTable) median %d ms of %s%n", mb, bare);
       out.printf(Locale.ROOT, "cold-start: inbound-mail handler, one S3 event, median %d ms of %s%n", mh, handler);
-      out.printf(Locale.ROOT, "cold-start: ratio %.2fx (budget 1.3x), JVM flags %s, classpath: %s%n", (double) mh / mb,
-          jvmFlags(), classpath.split(java.io.File.pathSeparator).length + " entries");
+      out.printf(Locale.ROOT, "cold-start: ratio %.2fx (budget 1.3x), JAVA_TOOL_OPTIONS \"%s\" (%s), classpath: %s%n",
+          (double) mh / mb, jvmOptions(), System.getenv("COLD_START_JAVA_OPTS") != null ? "COLD_START_JAVA_OPTS"
+          : "template.yaml", classpath.split(java.io.File.pathSeparator).length + " entries");
       return (double) mh / mb <= 1.3 ? 0 : 1;
     }
   }
 
-  private static List<String> jvmFlags() {
+  /** What both JVMs start with: COLD_START_JAVA_OPTS when set, else the deployed function's options. */
+  private static String jvmOptions() throws java.io.IOException {
     String f = System.getenv("COLD_START_JAVA_OPTS");
-    return f == null || f.isBlank() ? List.of() : Arrays.asList(f.trim().split("\\s+"));
+    if (f != null) return f.trim();
+    Path template = Path.of("template.yaml");
+    return java.nio.file.Files.exists(template) ? deployedJavaToolOptions(java.nio.file.Files.readString(template)) : "";
+  }
+
+  /**
+   * The JAVA_TOOL_OPTIONS value of a SAM template (the Globals' or the only function's; they are one line of
+   * plain scalar here), or "" when it sets none. Lambda's JVM reads this variable at start; so do the probes.
+   */
+  static String deployedJavaToolOptions(String template) {
+    java.util.Set<String> found = new java.util.LinkedHashSet<>();
+    for (String line : template.lines().toList()) {
+      String t = line.strip();
+      if (!t.startsWith("JAVA_TOOL_OPTIONS:")) continue;
+      String v = t.substring("JAVA_TOOL_OPTIONS:".length()).strip();
+      if (v.length() >= 2 && (v.charAt(0) == '\'' || v.charAt(0) == '"') && v.charAt(v.length() - 1) == v.charAt(0)) {
+        v = v.substring(1, v.length() - 1);
+      }
+      found.add(v);
+    }
+    if (found.size() > 1) throw new IllegalStateException("template.yaml sets JAVA_TOOL_OPTIONS differently: " + found);
+    return found.isEmpty() ? "" : found.iterator().next();
   }
 
   private static long time(Map<String, String> env, String classpath, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    cmd.addAll(jvmFlags());
     cmd.addAll(List.of("-cp", classpath, ColdStartProbe.class.getName()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().putAll(env);
+    String options = jvmOptions();
+    if (options.isEmpty()) pb.environment().remove("JAVA_TOOL_OPTIONS");
+    else pb.environment().put("JAVA_TOOL_OPTIONS", options);
     long t0 = System.nanoTime();
     Process p = pb.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
