@@ -87,19 +87,19 @@ public final class AngusMailReader implements MailReader {
       if (!looksLikeText(raw)) throw new MessagingException("no header fields and binary content: not an RFC 5322 message");
       block = new HeaderBlock(List.of(), 0);
     }
-    InternetHeaders ih = new InternetHeaders();
-    for (HeaderBlock.Field f : block.fields()) ih.addHeader(f.name(), f.value().strip());
+    // Jakarta Mail's part reads only the Content-* fields (type, transfer encoding, disposition, id); each addHeader
+    // scans every field added before it, so handing it all forty of a message cost more than reading them.
+    InternetHeaders ih = new ContentFields();
+    for (HeaderBlock.Field f : block.fields()) {
+      if (f.name().regionMatches(true, 0, "Content-", 0, 8)) ih.addHeader(f.name(), f.value().strip());
+    }
     TopPart top = new TopPart(ih, new Region(raw, block.bodyStart(), raw.length - block.bodyStart()));
 
     Parts parts = new Parts();
     walk(top, 0, parts, false, true, false);
 
     Charset legacy = legacyHeaderCharset(block.fields(), parts.charsets, raw);
-    List<Map.Entry<String, String>> fields = new ArrayList<>(block.fields().size());
-    for (HeaderBlock.Field f : block.fields()) {
-      fields.add(Map.entry(f.name(), HeaderText.decode(eightBit(f.value(), legacy))));
-    }
-    MailHeaders headers = MailHeaders.of(fields);
+    MailHeaders headers = headers(block, legacy);
 
     List<MailAddress> from = addresses(rawField(block, "From", false), legacy, false);
     List<MailAddress> sender = addresses(rawField(block, "Sender", false), legacy, false);
@@ -124,6 +124,16 @@ public final class AngusMailReader implements MailReader {
         List.copyOf(parts.attachments),
         report,
         raw.length);
+  }
+
+  /**
+   * Header fields without the thirty ordering placeholders a new InternetHeaders starts with (they serve writing a
+   * message, not reading one), which every lookup would otherwise step over.
+   */
+  private static final class ContentFields extends InternetHeaders {
+    ContentFields() {
+      headers = new ArrayList<>(4);
+    }
   }
 
   /** The message's top level as a body part over the shared raw bytes: no copy of the body is made. */
@@ -519,10 +529,14 @@ public final class AngusMailReader implements MailReader {
   /** Headers of an enclosed message or a text/rfc822-headers part, read with the same lenient scan. */
   private static MailHeaders headersOf(byte[] data) {
     HeaderBlock block = HeaderBlock.scan(data, 0, data.length);
-    Charset legacy = legacyHeaderCharset(block.fields(), List.of(), data);
+    return headers(block, legacyHeaderCharset(block.fields(), List.of(), data));
+  }
+
+  /** The fields as text: raw 8-bit bytes read in the legacy charset (or as UTF-8/1252), then RFC 2047 decoded. */
+  private static MailHeaders headers(HeaderBlock block, Charset legacy) {
     List<Map.Entry<String, String>> fields = new ArrayList<>(block.fields().size());
-    for (HeaderBlock.Field f : block.fields()) fields.add(Map.entry(f.name(), HeaderText.decode(eightBit(f.value(), legacy))));
-    return MailHeaders.of(fields);
+    for (HeaderBlock.Field f : block.fields()) fields.add(Map.entry(f.name(), f.value()));
+    return MailHeaders.raw(fields, v -> HeaderText.decode(eightBit(v, legacy)));
   }
 
   /** Jakarta Mail reads header bytes as ISO-8859-1; raw 8-bit text is UTF-8 (RFC 6532) or, failing that, 1252. */
