@@ -32,6 +32,83 @@ public final class MailDates {
   public static OffsetDateTime parse(String v) {
     if (v == null || v.isBlank()) return null;
     try {
+      OffsetDateTime c = canonical(v);
+      return c != null ? c : byPattern(v);
+    } catch (DateTimeException | NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The form nearly every client writes ("Mon, 2 Jun 2014 20:00:58 +0200"), read by hand: the pattern's search
+   * cost more than the rest of a message's headers. Gives what {@link #byPattern} gives for such a value (the
+   * pattern's first match starts at the day, the first digit); null for anything else, which the pattern reads.
+   */
+  private static OffsetDateTime canonical(String v) {
+    int n = v.length(), i = 0;
+    while (i < n && v.charAt(i) == ' ') i++;
+    if (i + 4 <= n && isLetter(v.charAt(i)) && isLetter(v.charAt(i + 1)) && isLetter(v.charAt(i + 2))
+        && v.charAt(i + 3) == ',') {
+      i += 4;
+      while (i < n && v.charAt(i) == ' ') i++;
+    }
+    int dayAt = i;
+    while (i < n && i - dayAt < 2 && isDigit(v.charAt(i))) i++;
+    if (i == dayAt || i >= n || v.charAt(i) != ' ') return null;
+    int day = number(v, dayAt, i);
+    while (i < n && v.charAt(i) == ' ') i++;
+    if (i + 4 > n || !isLetter(v.charAt(i)) || !isLetter(v.charAt(i + 1)) || !isLetter(v.charAt(i + 2))
+        || v.charAt(i + 3) != ' ') return null;
+    int month = month(v.substring(i, i + 3));
+    if (month < 0) return null;
+    i += 3;
+    while (i < n && v.charAt(i) == ' ') i++;
+    if (!digits(v, i, 4) || i + 4 >= n || v.charAt(i + 4) != ' ') return null;
+    int year = number(v, i, i + 4);
+    i += 4;
+    while (i < n && v.charAt(i) == ' ') i++;
+    if (!digits(v, i, 2) || i + 2 >= n || v.charAt(i + 2) != ':' || !digits(v, i + 3, 2)) return null;
+    int hour = number(v, i, i + 2), minute = number(v, i + 3, i + 5), sec = 0;
+    i += 5;
+    if (i < n && v.charAt(i) == ':') {
+      if (!digits(v, i + 1, 2) || i + 3 < n && isDigit(v.charAt(i + 3))) return null;
+      sec = Math.min(59, number(v, i + 1, i + 3));
+      i += 3;
+    } else if (i < n && isDigit(v.charAt(i))) {
+      return null;
+    }
+    if (i >= n || v.charAt(i) != ' ') return null;
+    while (i < n && v.charAt(i) == ' ') i++;
+    if (i + 5 > n || (v.charAt(i) != '+' && v.charAt(i) != '-') || !digits(v, i + 1, 4)) return null;
+    int total = (number(v, i + 1, i + 3) * 60 + number(v, i + 3, i + 5)) * 60 * (v.charAt(i) == '-' ? -1 : 1);
+    ZoneOffset off = Math.abs(total) <= 18 * 3600 ? ZoneOffset.ofTotalSeconds(total) : ZoneOffset.UTC;
+    return OffsetDateTime.of(LocalDateTime.of(year, month, day, hour, minute, sec), off);
+  }
+
+  private static boolean isLetter(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean digits(String v, int at, int count) {
+    if (at + count > v.length()) return false;
+    for (int k = at; k < at + count; k++) if (!isDigit(v.charAt(k))) return false;
+    return true;
+  }
+
+  private static int number(String v, int from, int to) {
+    int x = 0;
+    for (int k = from; k < to; k++) x = x * 10 + (v.charAt(k) - '0');
+    return x;
+  }
+
+  /** The lenient reading of every form: RFC 5322 and its obsolete variants first, then ISO 8601. */
+  static OffsetDateTime byPattern(String v) {
+    if (v == null || v.isBlank()) return null;
+    try {
       Matcher m = RFC.matcher(v);
       if (m.find()) {
         int month = month(m.group(2));
