@@ -28,16 +28,19 @@ final class LanguageModel {
   private final char[] latin1Excluded;
   private final char[] cjkFrom;
   private final char[] cjkTo;
-  private final long[] keys;
-  private final int[] starts;
-  private final byte[] entryLanguage;
-  /** P(gram | language) of each entry: its count over its language's total for grams of that length. */
-  private final double[] entryProbability;
   /**
-   * Open-addressing index of keys (slot holds gram index + 1, 0 is empty): a detection looks up a few hundred
-   * grams, and a binary search over the sorted keys missed the cache at nearly every step.
+   * Open-addressing table of the grams, two longs a slot: the key (0 for an empty slot; no key is 0, its length is
+   * in it), then where its probabilities start in gramProbability (low half) and which languages have one (high half,
+   * bit l for language l). A detection looks up a few hundred grams, and a lookup that went from an index to the
+   * keys, the entry ranges, the entry languages and their values missed the cache at every step; this misses at most
+   * twice (its slot, its values).
    */
-  private final int[] slots;
+  private final long[] table;
+  /**
+   * P(gram | language) for each gram's languages, in language order: its count over its language's total for grams
+   * of that length.
+   */
+  private final double[] gramProbability;
 
   /** totals: occurrences of all grams of length n in language l, at [l * MAX_GRAM + n - 1]. */
   private LanguageModel(String[] tags, String[] languages, long[] totals, char[] latin1Excluded, char[] cjkFrom,
@@ -47,22 +50,27 @@ final class LanguageModel {
     this.latin1Excluded = latin1Excluded;
     this.cjkFrom = cjkFrom;
     this.cjkTo = cjkTo;
-    this.keys = keys;
-    this.starts = starts;
-    this.entryLanguage = entryLanguage;
-    this.entryProbability = new double[entryCount.length];
-    for (int g = 0; g + 1 < starts.length; g++) {
-      int length = (int) (keys[g] >>> 48);
-      for (int e = starts[g]; e < starts[g + 1]; e++) {
-        entryProbability[e] = (double) entryCount[e] / totals[entryLanguage[e] * MAX_GRAM + length - 1];
-      }
-    }
-    this.slots = new int[Integer.highestOneBit(Math.max(keys.length, 1)) * 4]; // load factor at most a half
-    int mask = slots.length - 1;
+    if (tags.length > 32) throw new IllegalStateException(RESOURCE + " has more languages than a slot has bits");
+    double[] row = new double[tags.length];
+    this.gramProbability = new double[entryCount.length];
+    int slots = Integer.highestOneBit(Math.max(keys.length, 1)) * 4; // load factor at most a half
+    this.table = new long[2 * slots];
+    int mask = slots - 1;
+    int next = 0;
     for (int g = 0; g < keys.length; g++) {
+      int length = (int) (keys[g] >>> 48);
+      Arrays.fill(row, 0.0);
+      long languagesOf = 0;
+      for (int e = starts[g]; e < starts[g + 1]; e++) {
+        row[entryLanguage[e]] = (double) entryCount[e] / totals[entryLanguage[e] * MAX_GRAM + length - 1];
+        languagesOf |= 1L << entryLanguage[e];
+      }
+      int first = next;
+      for (int l = 0; l < row.length; l++) if ((languagesOf & 1L << l) != 0) gramProbability[next++] = row[l];
       int s = slot(keys[g], mask);
-      while (slots[s] != 0) s = (s + 1) & mask;
-      slots[s] = g + 1;
+      while (table[2 * s] != 0) s = (s + 1) & mask;
+      table[2 * s] = keys[g];
+      table[2 * s + 1] = languagesOf << 32 | first;
     }
   }
 
@@ -71,11 +79,11 @@ final class LanguageModel {
     return (int) (h ^ (h >>> 32)) & mask;
   }
 
-  /** The gram's index in keys, or -1. */
+  /** The gram's slot in table, or -1. */
   private int find(long key) {
-    int mask = slots.length - 1;
-    for (int s = slot(key, mask); slots[s] != 0; s = (s + 1) & mask) {
-      if (keys[slots[s] - 1] == key) return slots[s] - 1;
+    int mask = table.length / 2 - 1;
+    for (int s = slot(key, mask); table[2 * s] != 0; s = (s + 1) & mask) {
+      if (table[2 * s] == key) return s;
     }
     return -1;
   }
@@ -156,10 +164,12 @@ final class LanguageModel {
    * detector's time and most of its garbage.
    */
   boolean probabilities(long key, double[] row, int at) {
-    int g = find(key);
-    if (g < 0) return false;
+    int s = find(key);
+    if (s < 0) return false;
+    long value = table[2 * s + 1];
+    int e = (int) value;
     for (int l = 0; l < tags.length; l++) row[at + l] = 0.0;
-    for (int e = starts[g]; e < starts[g + 1]; e++) row[at + entryLanguage[e]] = entryProbability[e];
+    for (long m = value >>> 32; m != 0; m &= m - 1) row[at + Long.numberOfTrailingZeros(m)] = gramProbability[e++];
     return true;
   }
 

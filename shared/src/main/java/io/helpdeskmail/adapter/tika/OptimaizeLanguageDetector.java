@@ -23,17 +23,23 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
   static final double MIN_PROBABILITY = 0.85;
 
   // Optimaize's LanguageDetectorBuilder defaults and LanguageDetectorImpl constants; changing any changes answers.
-  private static final double ALPHA = 0.5;
-  private static final double ALPHA_WIDTH = 0.05;
-  private static final int ITERATION_LIMIT = 1000;
+  static final double ALPHA = 0.5;
+  static final double ALPHA_WIDTH = 0.05;
+  static final int ITERATION_LIMIT = 1000;
   private static final double CONV_THRESHOLD = 0.99999;
   private static final int BASE_FREQ = 10000;
-  private static final int N_TRIAL = 7;
-  private static final long SEED = 41L;
+  static final int N_TRIAL = 7;
+  static final long SEED = 41L;
   /** Normalized texts up to this length are scored once over their distinct grams, longer ones by sampling. */
   private static final int SHORT_TEXT = 50;
   /** Languages below this probability are not reported at all. */
   private static final double PROBABILITY_THRESHOLD = 0.1;
+  /**
+   * The most one trial adds to a language's average, with room to spare: a trial ends normalized (each value at most
+   * 1, together 1 up to rounding) or, at the iteration limit, at most four updates past its last normalization, each
+   * a factor of at most 1 + alpha / BASE_FREQ; trialAlphas_shouldStayWithinBounds (test) keeps alpha in (0.2, 0.8).
+   */
+  private static final double TRIAL_SHARE_BOUND = 1.001 / N_TRIAL;
 
   private final LanguageModel model;
 
@@ -48,7 +54,7 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
     int letters = 0;
     for (int i = 0; i < sample.length() && letters < MIN_LETTERS; i++) if (Character.isLetter(sample.charAt(i))) letters++;
     if (letters < MIN_LETTERS) return null;
-    double[] p = probabilities(sample);
+    double[] p = probabilities(sample, true);
     if (p == null) return null;
     int best = 0;
     for (int l = 1; l < p.length; l++) if (p[l] > p[best]) best = l; // the first of equals, as the library's stable sort
@@ -67,6 +73,14 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
    * {@link #languageTags} order; null when the text yields no gram at all.
    */
   double[] probabilities(CharSequence text) {
+    return probabilities(text, false);
+  }
+
+  /**
+   * With settle, a long text's trials stop once detect's answer can no longer change (see {@link #settled}), and the
+   * entries are the averages so far, on which detect's rule gives that answer.
+   */
+  private double[] probabilities(CharSequence text, boolean settle) {
     String normalized = normalize(text);
     String padded = pad(normalized);
     if (normalized.length() <= SHORT_TEXT) {
@@ -74,7 +88,7 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
       return g.size == 0 ? null : scoreShort(g);
     }
     Grams g = Grams.all(padded);
-    return g.size == 0 ? null : scoreLong(g);
+    return g.size == 0 ? null : scoreLong(g, settle);
   }
 
   /** The library's TextObject: each character normalized, runs of spaces collapsed to one. */
@@ -163,27 +177,49 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
    * draws range over every occurrence, as the library's do, but each distinct gram is looked up at most once and
    * only when first drawn (trials usually converge long before they have drawn every gram), into one flat array.
    */
-  private double[] scoreLong(Grams g) {
+  private double[] scoreLong(Grams g, boolean settle) {
     int langs = model.size();
     int[] distinctOf = new int[g.size];
     int distinct = distinctIndexes(g, distinctOf);
     double[] rows = new double[distinct * langs];
     byte[] state = new byte[distinct]; // 0 not looked up yet, 1 known gram, -1 no profile has it
     double[] langprob = new double[langs];
-    Random rand = new Random(SEED);
+    Random rand = new TrialRandom(SEED);
     for (int t = 0; t < N_TRIAL; t++) {
       double[] prob = uniform();
       double alpha = ALPHA + rand.nextGaussian() * ALPHA_WIDTH;
+      double weight = alpha / BASE_FREQ;
       for (int i = 0; i < ITERATION_LIMIT; i++) {
         int o = rand.nextInt(g.size);
         int d = distinctOf[o];
         if (state[d] == 0) state[d] = model.probabilities(g.keys[o], rows, d * langs) ? (byte) 1 : (byte) -1;
-        if (state[d] > 0) update(prob, rows, d * langs, 1, alpha);
+        if (state[d] > 0) updateOnce(prob, rows, d * langs, weight);
         if (i % 5 == 0 && normalizeProbabilities(prob) > CONV_THRESHOLD) break;
       }
       for (int j = 0; j < langprob.length; j++) langprob[j] += prob[j] / N_TRIAL;
+      if (settle && t + 1 < N_TRIAL && settled(langprob, N_TRIAL - 1 - t)) break;
     }
     return langprob;
+  }
+
+  /**
+   * Whether detect's answer is fixed before the remaining trials run (on real mail most texts settle after six of
+   * seven). Each remaining trial adds to every language a share of at least 0 (alpha stays positive, so every factor
+   * is) and at most TRIAL_SHARE_BOUND, together at most that much. So a language already at MIN_PROBABILITY stays
+   * there, and every other ends below it (all together stay under 1.001 + rounding): it is the answer. And when no
+   * language can reach MIN_PROBABILITY even if it took every remaining share, the answer is null. The sums can hold no
+   * NaN (no trial can underflow to all zeros: after a normalization the largest value is at least 1/20, and the five
+   * updates before the next take it down by at most (alpha / BASE_FREQ)^5); the check refuses them all the same.
+   */
+  private static boolean settled(double[] langprob, int remaining) {
+    double reach = remaining * TRIAL_SHARE_BOUND;
+    boolean reachable = false;
+    for (double p : langprob) if (!(p >= 0 && p <= 1)) return false;
+    for (double p : langprob) {
+      if (p >= MIN_PROBABILITY) return true;
+      if (p + reach >= MIN_PROBABILITY) reachable = true;
+    }
+    return !reachable;
   }
 
   /** Numbers each occurrence's gram by its first occurrence (open addressing on the gram keys); gives the count. */
@@ -220,15 +256,58 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
     }
   }
 
+  /**
+   * {@link #update} for one occurrence, with the weight worked out once per trial as the library does (alpha /
+   * BASE_FREQ, then weight + p), without the count loop around each product so that the JIT may unroll and vectorize
+   * it; each product is still rounded on its own, so the values are the same.
+   */
+  private static void updateOnce(double[] prob, double[] rows, int at, double weight) {
+    for (int i = 0; i < prob.length; i++) prob[i] *= weight + rows[at + i];
+  }
+
   /** Scales to a sum of 1 and gives the largest probability. */
   private static double normalizeProbabilities(double[] prob) {
-    double max = 0, sum = 0;
-    for (double p : prob) sum += p;
+    double sum = 0, largest = 0;
+    for (double p : prob) {
+      sum += p;
+      if (largest < p) largest = p;
+    }
+    if (!(sum > 0 && sum < Double.POSITIVE_INFINITY)) return normalizeEach(prob, sum);
+    // Division by a positive number rounds monotonically, so the largest quotient is the largest value's quotient;
+    // taking it out of the loop leaves a plain division loop with no compare in it.
+    for (int i = 0; i < prob.length; i++) prob[i] /= sum;
+    return largest / sum;
+  }
+
+  /** The library's loop as written, for sums where the shortcut's monotonicity does not hold (zero, NaN). */
+  private static double normalizeEach(double[] prob, double sum) {
+    double max = 0;
     for (int i = 0; i < prob.length; i++) {
       double p = prob[i] / sum;
       if (max < p) max = p;
       prob[i] = p;
     }
     return max;
+  }
+
+  /**
+   * java.util.Random's generator without its atomic seed: next(int) is the linear congruential step Random's
+   * specification fixes, and nextInt and nextGaussian are Random's own built on it, so the draws are the library's.
+   * A detection's generator never leaves its thread, so the compare-and-set on every draw buys nothing.
+   */
+  private static final class TrialRandom extends Random {
+    private static final long MULTIPLIER = 0x5DEECE66DL;
+    private static final long MASK = (1L << 48) - 1;
+    private long state;
+
+    TrialRandom(long seed) {
+      state = (seed ^ MULTIPLIER) & MASK;
+    }
+
+    @Override
+    protected int next(int bits) {
+      state = (state * MULTIPLIER + 0xBL) & MASK;
+      return (int) (state >>> (48 - bits));
+    }
   }
 }

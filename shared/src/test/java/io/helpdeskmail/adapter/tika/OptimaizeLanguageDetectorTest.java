@@ -114,6 +114,104 @@ class OptimaizeLanguageDetectorTest {
     assertTrue(answered > samples.size() / 2);
   }
 
+  @Test
+  void detect_shouldAnswerAsTheLibrary_whenTextsMixLanguagesAndLengths() {
+    // GIVEN texts of 20 to 260 chars from words of one, two or three languages' sentences, some with noise between
+    // them: the mixes end near the threshold, where stopping the trials early would show if it were wrong
+    java.util.Random random = new java.util.Random(7);
+    List<String[]> words = SENTENCES.stream().map(s -> s.split(" ")).toList();
+    int answered = 0, none = 0;
+    for (int n = 0; n < 3000; n++) {
+      int languages = 1 + random.nextInt(3);
+      int[] picked = random.ints(languages, 0, words.size()).toArray();
+      int length = 20 + random.nextInt(240);
+      StringBuilder sb = new StringBuilder();
+      while (sb.length() < length) {
+        String[] from = words.get(picked[random.nextInt(languages)]);
+        sb.append(from[random.nextInt(from.length)]).append(random.nextInt(8) == 0 ? " 42 -- " : " ");
+      }
+      String text = sb.toString();
+      // WHEN both detect it
+      String expected = libraryAnswer(text);
+      // THEN the answers are the same
+      assertEquals(expected, DETECTOR.detect(text), () -> "text: " + text);
+      if (expected == null) none++;
+      else answered++;
+    }
+    assertTrue(answered > 500 && none > 500, answered + " answered, " + none + " without answer");
+  }
+
+  @Test
+  void trialAlphas_shouldStayWithinBounds_whereverTheTrialsDrawThem() {
+    // GIVEN the seeded generator's first LIMIT draws, and at each position the Gaussian pair that a trial's
+    // nextGaussian would compute from there (Random's polar method: pairs of nextDouble until inside the unit circle)
+    final int limit = 100_000;
+    Random41 stream = new Random41(limit + 64);
+    double lowest = Double.MAX_VALUE, highest = -Double.MAX_VALUE;
+    int longestSearch = 0;
+    boolean rejectable = false;
+    for (int at = 0; at < limit; at++) {
+      int used = 0;
+      double v1, v2, s;
+      do {
+        v1 = 2 * stream.nextDouble(at + used) - 1;
+        v2 = 2 * stream.nextDouble(at + used + 2) - 1;
+        used += 4;
+        s = v1 * v1 + v2 * v2;
+      } while (s >= 1 || s == 0);
+      double multiplier = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+      for (double g : new double[] {v1 * multiplier, v2 * multiplier}) {
+        lowest = Math.min(lowest, OptimaizeLanguageDetector.ALPHA + g * OptimaizeLanguageDetector.ALPHA_WIDTH);
+        highest = Math.max(highest, OptimaizeLanguageDetector.ALPHA + g * OptimaizeLanguageDetector.ALPHA_WIDTH);
+      }
+      longestSearch = Math.max(longestSearch, used);
+      // nextInt(bound) draws again only for the top (2^31 mod bound) values; no text has 1024 grams
+      if (stream.next31(at) >= Integer.MAX_VALUE - 1024) rejectable = true;
+    }
+    // WHEN the draws seven trials can consume are counted: each nextInt one draw, four Gaussian pairs
+    int drawn = OptimaizeLanguageDetector.N_TRIAL * OptimaizeLanguageDetector.ITERATION_LIMIT + 4 * longestSearch;
+    // THEN they stay inside the scanned positions, and every alpha there lies in (0.2, 0.8), as TRIAL_SHARE_BOUND
+    // and settled() assume
+    assertTrue(!rejectable && drawn < limit, "draws not bounded: " + drawn + ", rejectable " + rejectable);
+    assertTrue(lowest > 0.2 && highest < 0.8, "alpha in [" + lowest + ", " + highest + "]");
+  }
+
+  /** The first draws of Random(SEED), by position: next(bits) is the linear congruential step Random specifies. */
+  private static final class Random41 {
+    private final long[] states;
+
+    Random41(int n) {
+      states = new long[n];
+      long state = (OptimaizeLanguageDetector.SEED ^ 0x5DEECE66DL) & ((1L << 48) - 1);
+      for (int i = 0; i < n; i++) {
+        state = (state * 0x5DEECE66DL + 0xBL) & ((1L << 48) - 1);
+        states[i] = state;
+      }
+    }
+
+    int next(int at, int bits) {
+      return (int) (states[at] >>> (48 - bits));
+    }
+
+    int next31(int at) {
+      return next(at, 31);
+    }
+
+    double nextDouble(int at) {
+      return (((long) next(at, 26) << 27) + next(at + 1, 27)) * 0x1.0p-53;
+    }
+  }
+
+  /** What the detector answered when it wrapped the library: the top language if it has at least 0.85. */
+  private static String libraryAnswer(String text) {
+    String sample = text.length() > OptimaizeLanguageDetector.MAX_CHARS
+        ? text.substring(0, OptimaizeLanguageDetector.MAX_CHARS) : text;
+    if (sample.chars().filter(Character::isLetter).count() < OptimaizeLanguageDetector.MIN_LETTERS) return null;
+    List<DetectedLanguage> ranked = library.getProbabilities(TEXTS.forText(sample));
+    if (ranked.isEmpty() || ranked.get(0).getProbability() < OptimaizeLanguageDetector.MIN_PROBABILITY) return null;
+    return ranked.get(0).getLocale().getLanguage();
+  }
+
   /** The library's getProbabilities from ours: at least 0.1, highest first, ties in language order. */
   private static List<String> ranked(String s) {
     double[] p = DETECTOR.probabilities(s);
