@@ -93,7 +93,7 @@ public final class AngusMailReader implements MailReader {
     for (HeaderBlock.Field f : block.fields()) {
       if (f.name().regionMatches(true, 0, "Content-", 0, 8)) ih.addHeader(f.name(), f.value().strip());
     }
-    TopPart top = new TopPart(ih, new Region(raw, block.bodyStart(), raw.length - block.bodyStart()));
+    SlicePart top = new SlicePart(ih, new Region(raw, block.bodyStart(), raw.length - block.bodyStart()));
 
     Parts parts = new Parts();
     walk(top, 0, parts, false, true, false);
@@ -136,11 +136,82 @@ public final class AngusMailReader implements MailReader {
     }
   }
 
-  /** The message's top level as a body part over the shared raw bytes: no copy of the body is made. */
-  private static final class TopPart extends MimeBodyPart {
-    TopPart(InternetHeaders headers, SharedByteArrayInputStream body) {
-      this.headers = headers;
+  /**
+   * A body part over the shared raw bytes, its header fields read already: no copy of the body is made, and no
+   * InternetHeaders is built only to be replaced (MimeBodyPart's no-argument constructor makes one with thirty
+   * placeholders).
+   */
+  private static final class SlicePart extends MimeBodyPart {
+    SlicePart(InternetHeaders headers, Region body) throws MessagingException {
+      super(headers, null);
       this.contentStream = body;
+    }
+  }
+
+  /** A child part sliced from the buffer, read as new MimeBodyPart(region) reads it, see {@link PartFields}. */
+  static MimeBodyPart part(byte[] buf, int off, int len) throws MessagingException {
+    PartFields fields = new PartFields(buf, off, off + len);
+    return new SlicePart(fields, new Region(buf, fields.bodyStart, off + len - fields.bodyStart));
+  }
+
+  /**
+   * A body part's header fields as Jakarta Mail's InternetHeaders.load reads them from a LineInputStream (the same
+   * lines, continuation rules and end of the block, so the same fields and body start), done on the message buffer:
+   * the stream route looks up its line-reader factory by reflection for every part and reads byte by byte.
+   * Angus's line ends: LF, CRLF, CR CR LF, or a lone CR; bytes are ISO-8859-1 chars (mail.mime.allowutf8 is off).
+   */
+  static final class PartFields extends InternetHeaders {
+    /** mail.mime.ignorewhitespacelines, which SETTINGS turns on: a line of white space ends the block too. */
+    private static final boolean WHITESPACE_LINE_ENDS = Boolean.parseBoolean(SETTINGS.get("mail.mime.ignorewhitespacelines"));
+    final int bodyStart;
+
+    PartFields(byte[] b, int off, int end) {
+      headers = new ArrayList<>(4);
+      int pos = off;
+      String prevline = null;
+      StringBuilder lineBuffer = new StringBuilder();
+      boolean first = true;
+      String line;
+      do {
+        if (pos >= end) {
+          line = null;
+        } else {
+          int i = pos;
+          while (i < end && b[i] != '\n' && b[i] != '\r') i++;
+          line = new String(b, pos, i - pos, StandardCharsets.ISO_8859_1);
+          if (i >= end) {
+            pos = end;
+          } else if (b[i] == '\n') {
+            pos = i + 1;
+          } else {
+            int j = i + 1 < end && b[i + 1] == '\r' ? i + 2 : i + 1; // CR CR LF is one line end, as Angus reads it
+            pos = j < end && b[j] == '\n' ? j + 1 : i + 1;
+          }
+        }
+        if (line != null && (line.startsWith(" ") || line.startsWith("\t"))) { // continues the field before
+          if (prevline != null) {
+            lineBuffer.append(prevline);
+            prevline = null;
+          }
+          if (first) {
+            String lt = line.trim();
+            if (!lt.isEmpty()) lineBuffer.append(lt);
+          } else {
+            if (!lineBuffer.isEmpty()) lineBuffer.append("\r\n");
+            lineBuffer.append(line);
+          }
+        } else {
+          if (prevline != null) {
+            addHeaderLine(prevline);
+          } else if (!lineBuffer.isEmpty()) {
+            addHeaderLine(lineBuffer.toString());
+            lineBuffer.setLength(0);
+          }
+          prevline = line;
+        }
+        first = false;
+      } while (line != null && !(line.isEmpty() || WHITESPACE_LINE_ENDS && line.trim().isEmpty()));
+      bodyStart = pos;
     }
   }
 
@@ -384,7 +455,7 @@ public final class AngusMailReader implements MailReader {
           List<MimeBodyPart> parts = new ArrayList<>(slices.size());
           for (MultipartSplitter.Slice sl : slices) {
             if (parts.size() >= MAX_PARTS) break;
-            parts.add(new MimeBodyPart(new Region(r.buffer(), sl.offset(), sl.length())));
+            parts.add(part(r.buffer(), sl.offset(), sl.length()));
           }
           return parts;
         }
