@@ -571,8 +571,8 @@ public final class AngusMailReader implements MailReader {
       }
       if (in instanceof Region r && r.untouched() && !enc.equals("binary") && !enc.startsWith("x-uu")
           && !enc.equals("uuencode")) {
-        byte[] lf = TextDecoding.crlfToLf(r.buffer(), r.offset(), r.length()); // one copy, not two
-        return enc.equals("quoted-printable") ? TextDecoding.quotedPrintable(lf, 0, lf.length) : lf;
+        return enc.equals("quoted-printable") ? TextDecoding.quotedPrintableLf(r.buffer(), r.offset(), r.length())
+            : TextDecoding.crlfToLf(r.buffer(), r.offset(), r.length()); // one copy, not two
       }
       raw = in.readAllBytes();
     }
@@ -580,8 +580,7 @@ public final class AngusMailReader implements MailReader {
       case "base64":
         return TextDecoding.base64(raw, 0, raw.length);
       case "quoted-printable":
-        raw = TextDecoding.crlfToLf(raw);
-        return TextDecoding.quotedPrintable(raw, 0, raw.length);
+        return TextDecoding.quotedPrintableLf(raw, 0, raw.length);
       case "x-uuencode", "uuencode", "x-uue":
         try (InputStream in = MimeUtility.decode(new ByteArrayInputStream(raw), "uuencode")) {
           return in.readAllBytes();

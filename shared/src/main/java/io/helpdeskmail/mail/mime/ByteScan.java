@@ -30,6 +30,21 @@ final class ByteScan {
     return -1;
   }
 
+  /** Index of the first byte equal to either value in b[from..end), or -1. */
+  static int indexOfEither(byte[] b, int from, int end, byte first, byte second) {
+    long p1 = ONES * (first & 0xFF), p2 = ONES * (second & 0xFF);
+    int i = from;
+    for (; i + Long.BYTES <= end; i += Long.BYTES) {
+      long w = (long) LONG.get(b, i);
+      long x1 = w ^ p1, x2 = w ^ p2;
+      // Each test's lowest flagged byte is a true match, so the lower of the two is the first match of either.
+      long found = ((x1 - ONES) & ~x1 | (x2 - ONES) & ~x2) & HIGHS;
+      if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+    }
+    for (; i < end; i++) if (b[i] == first || b[i] == second) return i;
+    return -1;
+  }
+
   /** True when no byte of b[from..end) has its high bit set. */
   static boolean isAscii(byte[] b, int from, int end) {
     int i = from;

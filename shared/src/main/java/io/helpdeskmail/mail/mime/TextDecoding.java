@@ -435,6 +435,57 @@ public final class TextDecoding {
     return java.util.Arrays.copyOf(out, o);
   }
 
+  /**
+   * quotedPrintable(crlfToLf(in, off, len)) in one pass: quoted-printable text is lines, so both steps ran over every
+   * byte of every such part, each into a fresh array. The runs between '=' and CR are copied in bulk.
+   */
+  public static byte[] quotedPrintableLf(byte[] in, int off, int len) {
+    byte[] out = new byte[len];
+    int o = 0, i = off, end = off + len;
+    while (i < end) {
+      int at = ByteScan.indexOfEither(in, i, end, (byte) '=', (byte) '\r');
+      if (at < 0) at = end;
+      System.arraycopy(in, i, out, o, at - i);
+      o += at - i;
+      i = at;
+      if (i >= end) break;
+      if (in[i] == '\r') { // CRLF or a lone CR: one LF
+        out[o++] = '\n';
+        i = afterLineEnd(in, i, end);
+        continue;
+      }
+      int next = i + 1;
+      if (next < end && (in[next] == '\r' || in[next] == '\n')) { // soft line break
+        i = afterLineEnd(in, next, end);
+        continue;
+      }
+      int j = next;
+      while (j < end && (in[j] == ' ' || in[j] == '\t')) j++;
+      if (j > next && (j == end || in[j] == '\r' || in[j] == '\n')) { // soft break with trailing white space
+        i = j == end ? end : afterLineEnd(in, j, end);
+        continue;
+      }
+      // A CR after '=' or '=X' reads as LF in the two-step form: not a hex digit either way.
+      if (i + 2 < end) {
+        int h = hex(in[i + 1]), l = hex(in[i + 2]);
+        if (h >= 0 && l >= 0) {
+          out[o++] = (byte) (h << 4 | l);
+          i += 3;
+          continue;
+        }
+      }
+      out[o++] = '=';
+      i++;
+    }
+    return o == out.length ? out : java.util.Arrays.copyOf(out, o);
+  }
+
+  /** The index after the line end at i (CRLF, lone CR or LF). */
+  private static int afterLineEnd(byte[] in, int i, int end) {
+    if (in[i] == '\r' && i + 1 < end && in[i + 1] == '\n') return i + 2;
+    return i + 1;
+  }
+
   static int hex(byte b) {
     if (b >= '0' && b <= '9') return b - '0';
     if (b >= 'A' && b <= 'F') return b - 'A' + 10;
