@@ -107,10 +107,28 @@ public sealed interface Operator {
           && (regex.flags() & (Pattern.COMMENTS | Pattern.LITERAL)) == 0;
     }
 
-    /** The same, given v case-folded ({@link io.helpdeskmail.mail.CaseFold}; unused, may be null, without starts). */
+    /**
+     * The same, given v case-folded ({@link io.helpdeskmail.mail.CaseFold}; unused, may be null, without starts). A
+     * pattern that starts with n digits is likewise tried only where n digits begin: "\\b[0-9]{15}\\b" on a text
+     * that holds one long number somewhere would otherwise test its boundary at every character.
+     */
     Matcher find(String v, String folded) {
       Matcher m = regex.matcher(v);
-      if (!usesStarts()) return m.find() ? m : null;
+      if (!usesStarts()) {
+        if (digits <= 0 || (regex.flags() & (Pattern.COMMENTS | Pattern.LITERAL)) != 0) return m.find() ? m : null;
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int n = v.length();
+        for (int i = 0; i < n; ) {
+          int end = i;
+          while (end < n && v.charAt(end) >= '0' && v.charAt(end) <= '9') end++;
+          for (int p = i; p + digits <= end; p++) { // every start in the run that leaves n digits
+            m.region(p, n);
+            if (m.lookingAt()) return m;
+          }
+          i = end == i ? i + 1 : end;
+        }
+        return null;
+      }
       m.useTransparentBounds(true).useAnchoringBounds(false);
       int from = 0;
       while (true) {

@@ -1,6 +1,7 @@
 package io.helpdeskmail.rules;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * Case and accent folding for keyword matching: "Téléphone", "TELEPHONE" and "telephone" are one word, "Œuvre"
@@ -21,7 +22,7 @@ public final class TextFolding {
       i++;
     }
     if (i == n) return asciiLower(s);
-    String latin = latin(s, i);
+    String latin = latin(s);
     if (latin != null) return latin;
     StringBuilder out = new StringBuilder(n);
     boolean kana = false;
@@ -61,29 +62,34 @@ public final class TextFolding {
       + "........................oo.............uu............................aaiioouuuuuuuuuu.aaaa....ggkkoo"
       + "oo..j...gg..nnaa....aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............................";
 
-  /** The fold of s when every non-ASCII character from `from` on is in the table (or a simple case), else null. */
-  private static String latin(String s, int from) {
-    StringBuilder out = new StringBuilder(s.length());
-    out.append(asciiLower(s.substring(0, from)));
-    for (int k = from; k < s.length(); k++) {
+  /**
+   * The fold of s when every non-ASCII character is in the table (or a simple case), else null.
+   * Written into a char array: an appended char per character cost more than the folding itself.
+   */
+  private static String latin(String s) {
+    int n = s.length();
+    char[] out = new char[n + 8];
+    int o = 0;
+    for (int k = 0; k < n; k++) { // invariant: out has room for one char per character left
       char c = s.charAt(k);
       if (c < 0x80) {
-        out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        out[o++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
       } else if (c >= 0xC0 && c < 0x250 && LATIN.charAt(c - 0xC0) != '.') {
-        out.append(LATIN.charAt(c - 0xC0));
+        out[o++] = LATIN.charAt(c - 0xC0);
       } else {
         String special = special(c);
         if (special != null) {
-          out.append(special);
+          if (out.length - o < n - k + special.length()) out = Arrays.copyOf(out, out.length + n / 4 + 8);
+          for (int j = 0; j < special.length(); j++) out[o++] = special.charAt(j);
         } else if (c == '\u00B0' || c == '\u00AB' || c == '\u00BB' || c == '\u20AC' || c >= '\u2013' && c <= '\u2014'
             || c >= '\u201C' && c <= '\u201D') {
-          out.append(c); // no decomposition: the normalizer would leave them as they are
+          out[o++] = c; // no decomposition: the normalizer would leave them as they are
         } else {
           return null; // anything else: the normalizer
         }
       }
     }
-    return out.toString();
+    return new String(out, 0, o);
   }
 
   /** Letters NFKD does not split into base and accent, and punctuation that should not tell words apart. */

@@ -22,8 +22,8 @@ public final class WordIndex {
    * (prefix number, word) pairs for the words that begin with a vocabulary prefix, in text order: what a phrase
    * starting with "return*" looks up instead of testing every word of the text.
    */
-  private final int[] prefixHits;
-  private final int prefixHitCount;
+  private int[] prefixHits = EMPTY;
+  private int prefixHitCount;
   /** Positions of each vocabulary word and prefix (by its number); lazy. Without a vocabulary, phrases are found by a scan. */
   private int[][] positions;
 
@@ -32,69 +32,60 @@ public final class WordIndex {
     this.vocabulary = vocabulary;
     int cap = Math.max(4, folded.length() / 5);
     int[] st = new int[cap], en = new int[cap], sl = vocabulary == null ? null : new int[cap];
-    int[] hits = EMPTY;
-    int n = 0, hitCount = 0;
+    boolean[] prefixLengths = vocabulary == null ? new boolean[0] : vocabulary.prefixes.lengths;
+    int n = 0;
     int len = folded.length();
-    int start = -1;
     // The vocabulary number of a word needs its hash: it is summed here, as the word is cut, and the hash of each
     // beginning of the word (the same sum, stopped early) finds the prefixes it starts with.
-    int h = 0;
-    for (int i = 0; i <= len; i++) {
-      char c = i < len ? folded.charAt(i) : ' ';
-      boolean letter = c < 0x80 ? c < 'z' + 1 && ASCII_WORD[c] : Character.isLetterOrDigit(c);
-      boolean cjk = letter && c >= 0x2E80 && isCjk(c);
-      if ((!letter || cjk) && start >= 0) {
-        if (n == st.length) {
-          st = Arrays.copyOf(st, n * 2);
-          en = Arrays.copyOf(en, n * 2);
-          if (sl != null) sl = Arrays.copyOf(sl, n * 2);
-        }
-        st[n] = start;
-        en[n] = i;
-        if (sl != null) sl[n] = vocabulary.slot(folded, start, i, h);
-        n++;
-        start = -1;
+    for (int i = 0; i < len; ) {
+      char c = folded.charAt(i);
+      if (!wordChar(c)) {
+        i++;
+        continue;
       }
-      if (cjk) {
-        if (n == st.length) {
-          st = Arrays.copyOf(st, n * 2);
-          en = Arrays.copyOf(en, n * 2);
-          if (sl != null) sl = Arrays.copyOf(sl, n * 2);
-        }
-        st[n] = i;
-        en[n] = i + 1;
-        if (sl != null) {
-          sl[n] = vocabulary.slot(folded, i, i + 1, c);
-          int p = vocabulary.prefix(folded, i, i + 1, c);
-          if (p >= 0) {
-            if (hitCount + 2 > hits.length) hits = Arrays.copyOf(hits, Math.max(8, hits.length * 2));
-            hits[hitCount++] = p;
-            hits[hitCount++] = n;
-          }
-        }
-        n++;
-      } else if (letter) {
-        if (start < 0) {
-          start = i;
-          h = 0;
-        }
-        if (sl != null) {
+      int start = i, h = 0;
+      if (c >= 0x2E80 && isCjk(c)) { // a word of its own
+        h = c;
+        i++;
+        if (prefixLengths.length > 1 && prefixLengths[1]) prefixHit(vocabulary.prefixes.find(folded, start, i, h), n);
+      } else {
+        while (true) {
           h = 31 * h + c;
-          int p = vocabulary.prefix(folded, start, i + 1, h);
-          if (p >= 0) {
-            if (hitCount + 2 > hits.length) hits = Arrays.copyOf(hits, Math.max(8, hits.length * 2));
-            hits[hitCount++] = p;
-            hits[hitCount++] = n;
-          }
+          i++;
+          int k = i - start;
+          if (k < prefixLengths.length && prefixLengths[k]) prefixHit(vocabulary.prefixes.find(folded, start, i, h), n);
+          if (i == len) break;
+          c = folded.charAt(i);
+          if (!wordChar(c) || c >= 0x2E80 && isCjk(c)) break;
         }
       }
+      if (n == st.length) {
+        st = Arrays.copyOf(st, n * 2);
+        en = Arrays.copyOf(en, n * 2);
+        if (sl != null) sl = Arrays.copyOf(sl, n * 2);
+      }
+      st[n] = start;
+      en[n] = i;
+      if (sl != null) sl[n] = vocabulary.slot(folded, start, i, h);
+      n++;
     }
     this.starts = st;
     this.ends = en;
     this.count = n;
     this.slots = sl;
-    this.prefixHits = hits;
-    this.prefixHitCount = hitCount;
+  }
+
+  /** Records that word begins with the prefix numbered p (nothing when p is -1). */
+  private void prefixHit(int p, int word) {
+    if (p < 0) return;
+    if (prefixHitCount + 2 > prefixHits.length) prefixHits = Arrays.copyOf(prefixHits, Math.max(8, prefixHits.length * 2));
+    prefixHits[prefixHitCount++] = p;
+    prefixHits[prefixHitCount++] = word;
+  }
+
+  /** Letters and digits: what words are made of. */
+  private static boolean wordChar(char c) {
+    return c < 0x80 ? c <= 'z' && ASCII_WORD[c] : Character.isLetterOrDigit(c);
   }
 
   private static final int[] EMPTY = new int[0];
@@ -271,16 +262,14 @@ public final class WordIndex {
       return len < words.lengths.length && words.lengths[len] ? words.find(s, from, to, h) : -1;
     }
 
-    /** The number of the prefix s[from, to) is, or -1; h is its hash. Most lengths have no prefix: no lookup. */
-    int prefix(String s, int from, int to, int h) {
-      int len = to - from;
-      return len < prefixes.lengths.length && prefixes.lengths[len] ? prefixes.find(s, from, to, h) : -1;
-    }
-
-    /** One open addressing table; lengths says which lengths it holds, so that others are not looked up. */
+    /**
+     * One open addressing table; lengths says which lengths it holds, so that others are not looked up. Each entry
+     * keeps its word's hash: a text's words mostly miss, and a word that lands on an entry of its length is told
+     * apart by the hash without comparing characters.
+     */
     private static final class Table {
       private final String[] table;
-      private final int[] slotOf;
+      private final int[] slotOf, hashOf;
       private final boolean[] lengths;
       private final int mask, size;
 
@@ -288,12 +277,14 @@ public final class WordIndex {
         int cap = Integer.highestOneBit(Math.max(4, words.size() * 3)) << 1;
         table = new String[cap];
         slotOf = new int[cap];
+        hashOf = new int[cap];
         mask = cap - 1;
         int n = 0, longest = 0;
         for (String w : words) {
           int i = w.hashCode() & mask;
           while (table[i] != null) i = (i + 1) & mask;
           table[i] = w;
+          hashOf[i] = w.hashCode();
           slotOf[i] = first + n++;
           longest = Math.max(longest, w.length());
         }
@@ -305,10 +296,15 @@ public final class WordIndex {
       int find(String s, int from, int to, int h) {
         int len = to - from;
         for (int i = h & mask; table[i] != null; i = (i + 1) & mask) {
-          String w = table[i];
-          if (w.length() == len && s.regionMatches(from, w, 0, len)) return slotOf[i];
+          if (hashOf[i] == h && table[i].length() == len && same(s, from, table[i])) return slotOf[i];
         }
         return -1;
+      }
+
+      /** s[from, from + w.length()) equals w; words are short, a loop beats regionMatches' setup. */
+      private static boolean same(String s, int from, String w) {
+        for (int k = 0; k < w.length(); k++) if (s.charAt(from + k) != w.charAt(k)) return false;
+        return true;
       }
     }
   }
