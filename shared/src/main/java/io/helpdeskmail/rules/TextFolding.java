@@ -24,7 +24,13 @@ public final class TextFolding {
     if (i == n) return asciiLower(s);
     String latin = latin(s);
     if (latin != null) return latin;
-    StringBuilder out = new StringBuilder(n);
+    return normalized(s, i);
+  }
+
+  /** The fold through the normalizer, s[0, from) being ASCII; what {@link #latin} must agree with. */
+  static String normalized(String s, int from) {
+    int i = from;
+    StringBuilder out = new StringBuilder(s.length());
     boolean kana = false;
     out.append(asciiLower(s.substring(0, i)));
     String rest = Normalizer.normalize(s.substring(i), Normalizer.Form.NFKD);
@@ -84,12 +90,41 @@ public final class TextFolding {
         } else if (c == '\u00B0' || c == '\u00AB' || c == '\u00BB' || c == '\u20AC' || c >= '\u2013' && c <= '\u2014'
             || c >= '\u201C' && c <= '\u201D') {
           out[o++] = c; // no decomposition: the normalizer would leave them as they are
+        } else if (foldsAlone(c)) {
+          out[o++] = Character.toLowerCase(c); // Cyrillic, Greek, Han, bullets...: what the normalizer path gives
         } else {
           return null; // anything else: the normalizer
         }
       }
     }
     return new String(out, 0, o);
+  }
+
+  /** Per BMP character: 0 not known yet, 1 folds alone ({@link #foldsAlone}), 2 needs the normalizer. */
+  private static final byte[] ALONE = new byte[0x10000];
+
+  /**
+   * Whether the normalizer path folds c to its lower case wherever it stands: NFKD leaves it as it is, it is no
+   * mark, and its combining class is 0 (canonical ordering never moves it: a mark of class 230 before it and one
+   * of class 220 after it stay where they are). Learnt per character on first sight, not for all 65,536 at
+   * class load (the normalizer's data would cost every cold start).
+   */
+  private static boolean foldsAlone(char c) {
+    byte known = ALONE[c];
+    if (known == 0) ALONE[c] = known = alone(c) ? (byte) 1 : (byte) 2; // a race writes the same value
+    return known == 1;
+  }
+
+  private static boolean alone(char c) {
+    if (Character.isSurrogate(c)) return false;
+    int type = Character.getType(c);
+    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) {
+      return false;
+    }
+    String one = String.valueOf(c), before = "\u0301" + c, after = c + "\u0316";
+    return Normalizer.normalize(one, Normalizer.Form.NFKD).equals(one)
+        && Normalizer.normalize(before, Normalizer.Form.NFKD).equals(before)
+        && Normalizer.normalize(after, Normalizer.Form.NFKD).equals(after);
   }
 
   /** Letters NFKD does not split into base and accent, and punctuation that should not tell words apart. */

@@ -245,12 +245,12 @@ public final class WordIndex {
 
     /** A whole word's number: String caches its hash, so a phrase's first word is not hashed again per message. */
     public int slot(String word) {
-      return words.find(word, 0, word.length(), word.hashCode());
+      return words.find(word);
     }
 
     /** A prefix's number, or -1 when it is not one of the vocabulary's prefixes. */
     public int prefixSlot(String prefix) {
-      return prefixes.find(prefix, 0, prefix.length(), prefix.hashCode());
+      return prefixes.find(prefix);
     }
 
     /**
@@ -299,6 +299,16 @@ public final class WordIndex {
           if (hashOf[i] == h && table[i].length() == len && same(s, from, table[i])) return slotOf[i];
         }
         return -1;
+      }
+
+      /**
+       * A whole word. Contains tests look up their phrases' first words on every message: the table holds those
+       * very strings, so the entry is usually told by identity, without comparing characters.
+       */
+      int find(String word) {
+        int h = word.hashCode();
+        for (int i = h & mask; table[i] != null; i = (i + 1) & mask) if (table[i] == word) return slotOf[i];
+        return find(word, 0, word.length(), h);
       }
 
       /** s[from, from + w.length()) equals w; words are short, a loop beats regionMatches' setup. */
