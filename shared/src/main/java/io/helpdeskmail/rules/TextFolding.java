@@ -22,15 +22,21 @@ public final class TextFolding {
       i++;
     }
     if (i == n) return asciiLower(s);
-    String latin = latin(s);
-    if (latin != null) return latin;
-    return normalized(s, i);
+    String folded = byCharacter(s);
+    return folded != null ? folded : normalized(s, i);
   }
 
-  /** The fold through the normalizer, s[0, from) being ASCII; what {@link #latin} must agree with. */
+  /** The fold through the normalizer, s[0, from) being ASCII; what {@link #byCharacter} must agree with. */
   static String normalized(String s, int from) {
-    int i = from;
     StringBuilder out = new StringBuilder(s.length());
+    boolean kana = decomposed(out, s, from);
+    // Recompose what was kept: only kana with their voicing marks (every other mark is gone).
+    return kana ? Normalizer.normalize(out, Normalizer.Form.NFC) : out.toString();
+  }
+
+  /** Appends the fold of s before recomposition (s[0, from) being ASCII); whether it holds kana voicing marks. */
+  private static boolean decomposed(StringBuilder out, String s, int from) {
+    int i = from;
     boolean kana = false;
     out.append(asciiLower(s.substring(0, i)));
     String rest = Normalizer.normalize(s.substring(i), Normalizer.Form.NFKD);
@@ -45,16 +51,17 @@ public final class TextFolding {
         kana = true;
         continue;
       }
-      int type = Character.getType(c);
-      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) {
-        continue; // the accent NFKD split off its letter
-      }
+      if (mark(c)) continue; // the accent NFKD split off its letter
       String special = special(c);
       if (special != null) out.append(special);
       else out.append(Character.toLowerCase(c));
     }
-    // Recompose what was kept: only kana with their voicing marks (every other mark is gone).
-    return kana ? Normalizer.normalize(out, Normalizer.Form.NFC) : out.toString();
+    return kana;
+  }
+
+  private static boolean mark(char c) {
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
   }
 
   /**
@@ -69,62 +76,69 @@ public final class TextFolding {
       + "oo..j...gg..nnaa....aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............................";
 
   /**
-   * The fold of s when every non-ASCII character is in the table (or a simple case), else null.
-   * Written into a char array: an appended char per character cost more than the folding itself.
+   * The fold of s character by character, as the normalizer path gives it, or null when a character needs the
+   * normalizer over the whole text (surrogates). Written into a char array: an appended char per character cost
+   * more than the folding itself.
    */
-  private static String latin(String s) {
+  private static String byCharacter(String s) {
     int n = s.length();
     char[] out = new char[n + 8];
     int o = 0;
+    boolean kana = false;
     for (int k = 0; k < n; k++) { // invariant: out has room for one char per character left
       char c = s.charAt(k);
       if (c < 0x80) {
         out[o++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
       } else if (c >= 0xC0 && c < 0x250 && LATIN.charAt(c - 0xC0) != '.') {
         out[o++] = LATIN.charAt(c - 0xC0);
+      } else if (c == '\u00B0' || c == '\u00AB' || c == '\u00BB' || c == '\u20AC' || c >= '\u2013' && c <= '\u2014'
+          || c >= '\u201C' && c <= '\u201D') {
+        out[o++] = c; // no decomposition: the normalizer would leave them as they are
       } else {
-        String special = special(c);
-        if (special != null) {
-          if (out.length - o < n - k + special.length()) out = Arrays.copyOf(out, out.length + n / 4 + 8);
-          for (int j = 0; j < special.length(); j++) out[o++] = special.charAt(j);
-        } else if (c == '\u00B0' || c == '\u00AB' || c == '\u00BB' || c == '\u20AC' || c >= '\u2013' && c <= '\u2014'
-            || c >= '\u201C' && c <= '\u201D') {
-          out[o++] = c; // no decomposition: the normalizer would leave them as they are
-        } else if (foldsAlone(c)) {
-          out[o++] = Character.toLowerCase(c); // Cyrillic, Greek, Han, bullets...: what the normalizer path gives
-        } else {
-          return null; // anything else: the normalizer
+        String piece = special(c);
+        if (piece == null) piece = piece(c);
+        if (piece == null) return null;
+        if (out.length - o < n - k + piece.length()) out = Arrays.copyOf(out, out.length + n / 4 + piece.length() + 8);
+        for (int j = 0; j < piece.length(); j++) {
+          char p = out[o++] = piece.charAt(j);
+          if (p == '\u3099' || p == '\u309A') kana = true;
         }
       }
     }
-    return new String(out, 0, o);
+    return kana ? Normalizer.normalize(new String(out, 0, o), Normalizer.Form.NFC) : new String(out, 0, o);
   }
 
-  /** Per BMP character: 0 not known yet, 1 folds alone ({@link #foldsAlone}), 2 needs the normalizer. */
-  private static final byte[] ALONE = new byte[0x10000];
+  /** The fold of each BMP character met so far, by page of 256; NEEDS_TEXT where one character cannot tell. */
+  private static final String[][] PIECES = new String[256][];
+  private static final String NEEDS_TEXT = new String("normalizer over the text");
 
   /**
-   * Whether the normalizer path folds c to its lower case wherever it stands: NFKD leaves it as it is, it is no
-   * mark, and its combining class is 0 (canonical ordering never moves it: a mark of class 230 before it and one
-   * of class 220 after it stay where they are). Learnt per character on first sight, not for all 65,536 at
-   * class load (the normalizer's data would cost every cold start).
+   * The fold of c alone (before kana recomposition), when that is its share of any text's fold, else null. It
+   * is when every character NFKD makes of c that the fold keeps (no accent) has combining class 0, or is a kana
+   * voicing mark: canonical ordering then moves only what the fold drops. Learnt per character on first sight,
+   * not for all 65,536 at class load (the normalizer's data would cost every cold start); a race computes the
+   * same piece twice.
    */
-  private static boolean foldsAlone(char c) {
-    byte known = ALONE[c];
-    if (known == 0) ALONE[c] = known = alone(c) ? (byte) 1 : (byte) 2; // a race writes the same value
-    return known == 1;
+  private static String piece(char c) {
+    String[] page = PIECES[c >>> 8];
+    if (page == null) PIECES[c >>> 8] = page = new String[256];
+    String piece = page[c & 0xFF];
+    if (piece == null) page[c & 0xFF] = piece = learn(c);
+    return piece == NEEDS_TEXT ? null : piece;
   }
 
-  private static boolean alone(char c) {
-    if (Character.isSurrogate(c)) return false;
-    int type = Character.getType(c);
-    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) {
-      return false;
+  private static String learn(char c) {
+    if (Character.isSurrogate(c)) return NEEDS_TEXT;
+    for (char x : Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD).toCharArray()) {
+      if (x == '\u3099' || x == '\u309A' || x >= 0x80 && mark(x)) continue;
+      // Class 0 shows as staying put between marks of class 230 before and 220 after (any other class moves).
+      String before = "\u0301" + x, after = x + "\u0316";
+      if (!Normalizer.normalize(before, Normalizer.Form.NFKD).equals(before)
+          || !Normalizer.normalize(after, Normalizer.Form.NFKD).equals(after)) return NEEDS_TEXT;
     }
-    String one = String.valueOf(c), before = "\u0301" + c, after = c + "\u0316";
-    return Normalizer.normalize(one, Normalizer.Form.NFKD).equals(one)
-        && Normalizer.normalize(before, Normalizer.Form.NFKD).equals(before)
-        && Normalizer.normalize(after, Normalizer.Form.NFKD).equals(after);
+    StringBuilder out = new StringBuilder(4);
+    decomposed(out, String.valueOf(c), 0);
+    return out.toString();
   }
 
   /** Letters NFKD does not split into base and accent, and punctuation that should not tell words apart. */
