@@ -11,7 +11,11 @@ public final class CaseFold {
 
   public static String of(String s) {
     char[] out = new char[s.length()];
-    for (int i = 0; i < out.length; i++) out[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+    for (int i = 0; i < out.length; i++) {
+      char c = s.charAt(i);
+      // ASCII folds within ASCII (upper then lower case is lower case): no case tables for most of a mail's text
+      out[i] = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(Character.toUpperCase(c));
+    }
     return new String(out);
   }
 }

@@ -24,20 +24,26 @@ public final class Classifier {
     this.engine = new RuleEngine(book.rules());
     this.router = new Router(workload, clock);
     this.attachmentText = attachmentText;
-    this.vocabulary = WordIndex.Vocabulary.of(WordIndex.vocabulary(phrases(book)));
+    this.vocabulary = WordIndex.Vocabulary.of(phrases(book));
     this.toneTags = List.copyOf(book.tone().tags().keySet());
-    this.toneBySlot = new java.util.ArrayList<>();
-    for (int i = 0; i < vocabulary.size(); i++) toneBySlot.add(new java.util.ArrayList<>());
-    this.tonePrefixed = new java.util.ArrayList<>();
+    List<List<ToneEntry>> bySlot = new java.util.ArrayList<>();
+    for (int i = 0; i < vocabulary.size(); i++) bySlot.add(new java.util.ArrayList<>());
+    List<ToneEntry> prefixed = new java.util.ArrayList<>();
     for (int t = 0; t < toneTags.size(); t++) {
       for (List<WordIndex.Phrase> byLang : book.tone().tags().get(toneTags.get(t)).values()) {
         for (WordIndex.Phrase p : byLang) {
           int slot = p.words().length == 0 || p.prefixAt(0) ? -1 : vocabulary.slot(p.words()[0]);
-          if (slot < 0) tonePrefixed.add(new ToneEntry(t, p));
-          else toneBySlot.get(slot).add(new ToneEntry(t, p));
+          if (slot < 0) prefixed.add(new ToneEntry(t, p));
+          else bySlot.get(slot).add(new ToneEntry(t, p));
         }
       }
     }
+    // Arrays, and null for the many words only rules look for: the walk over a text's words reads them per word.
+    this.toneBySlot = new ToneEntry[bySlot.size()][];
+    for (int i = 0; i < toneBySlot.length; i++) {
+      if (!bySlot.get(i).isEmpty()) toneBySlot[i] = bySlot.get(i).toArray(new ToneEntry[0]);
+    }
+    this.tonePrefixed = prefixed.toArray(new ToneEntry[0]);
   }
 
   private final WordIndex.Vocabulary vocabulary;
@@ -135,8 +141,8 @@ public final class Classifier {
 
   private final List<String> toneTags;
   /** Lexicon phrases by the vocabulary number of their first word; those starting with a prefix word apart. */
-  private final List<List<ToneEntry>> toneBySlot;
-  private final List<ToneEntry> tonePrefixed;
+  private final ToneEntry[][] toneBySlot;
+  private final ToneEntry[] tonePrefixed;
 
   /**
    * The lexicon has hundreds of phrases and a mail a few dozen words: the words are walked once and each looks up
@@ -145,9 +151,9 @@ public final class Classifier {
   private WordIndex.Phrase[] toneFound(WordIndex w) {
     WordIndex.Phrase[] found = new WordIndex.Phrase[toneTags.size()];
     int[] slots = w.slots();
-    for (int i = 0; i < slots.length; i++) {
-      if (slots[i] < 0) continue;
-      for (ToneEntry e : toneBySlot.get(slots[i])) {
+    for (int i = 0, n = w.size(); i < n; i++) {
+      if (slots[i] < 0 || toneBySlot[slots[i]] == null) continue;
+      for (ToneEntry e : toneBySlot[slots[i]]) {
         if (found[e.tag()] == null && w.matchesAt(e.phrase(), i)) found[e.tag()] = e.phrase();
       }
     }
@@ -183,10 +189,14 @@ public final class Classifier {
   /** Letters read to decide whether a text is shouted: its opening says so; a long text need not be read whole. */
   static final int SHOUTING_SAMPLE_LETTERS = 1_000;
 
-  /** Mostly capitals (four in five) over enough letters: shouting. */
+  /**
+   * Mostly capitals (four in five) over enough letters: shouting. More than a fifth of the sample in lower case
+   * settles it early: most mail is decided within its first 200 letters, not read to the sample's end.
+   */
   static boolean shouting(String s, int minLetters) {
     int letters = 0, upper = 0;
     for (int i = 0; i < s.length() && letters < SHOUTING_SAMPLE_LETTERS; i++) {
+      if (letters - upper > SHOUTING_SAMPLE_LETTERS / 5) return false;
       char ch = s.charAt(i);
       if (ch < 0x80) {
         if (ch >= 'a' && ch <= 'z') {

@@ -15,6 +15,14 @@ public interface Facts {
     return TextFolding.fold(text(field));
   }
 
+  /**
+   * A TEXT field case-folded character by character ({@link io.helpdeskmail.mail.CaseFold}, positions kept), where
+   * case-insensitive patterns look for the words their matches start with.
+   */
+  default String caseFolded(Field.Ref field) {
+    return io.helpdeskmail.mail.CaseFold.of(text(field));
+  }
+
   /** A VALUE field's values (empty when unknown). */
   List<String> values(Field.Ref field);
 

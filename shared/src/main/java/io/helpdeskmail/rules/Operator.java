@@ -80,8 +80,10 @@ public sealed interface Operator {
         if (!any) return null;
       }
       if (text && digits > 0 && !RegexLiterals.hasDigitRun(facts.text(field), digits)) return null;
+      boolean starting = usesStarts();
       for (String v : facts.strings(field)) {
-        Matcher m = find(v);
+        // Several patterns read the subject and the text: a text's case fold is made once per message (Facts keeps it).
+        Matcher m = find(v, !starting ? null : text ? facts.caseFolded(field) : io.helpdeskmail.mail.CaseFold.of(v));
         // The text that matched says why; the pattern is in the configuration under the rule's name, and a trace
         // is stored on every message (a long pattern would push its text out of the item).
         if (m != null) return field + " matches \"" + clip(m.group()) + "\"";
@@ -96,13 +98,38 @@ public sealed interface Operator {
      * per character, and "order" is in most shop mail.
      */
     Matcher find(String v) {
+      return find(v, usesStarts() ? io.helpdeskmail.mail.CaseFold.of(v) : null);
+    }
+
+    /** Whether {@link #find} looks for the opening words first (and so needs the text case-folded). */
+    boolean usesStarts() {
+      return !starts.isEmpty() && (regex.flags() & Pattern.CASE_INSENSITIVE) != 0
+          && (regex.flags() & (Pattern.COMMENTS | Pattern.LITERAL)) == 0;
+    }
+
+    /**
+     * The same, given v case-folded ({@link io.helpdeskmail.mail.CaseFold}; unused, may be null, without starts). A
+     * pattern that starts with n digits is likewise tried only where n digits begin: "\\b[0-9]{15}\\b" on a text
+     * that holds one long number somewhere would otherwise test its boundary at every character.
+     */
+    Matcher find(String v, String folded) {
       Matcher m = regex.matcher(v);
-      if (starts.isEmpty() || (regex.flags() & Pattern.CASE_INSENSITIVE) == 0
-          || (regex.flags() & (Pattern.COMMENTS | Pattern.LITERAL)) != 0) {
-        return m.find() ? m : null;
+      if (!usesStarts()) {
+        if (digits <= 0 || (regex.flags() & (Pattern.COMMENTS | Pattern.LITERAL)) != 0) return m.find() ? m : null;
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int n = v.length();
+        for (int i = 0; i < n; ) {
+          int end = i;
+          while (end < n && v.charAt(end) >= '0' && v.charAt(end) <= '9') end++;
+          for (int p = i; p + digits <= end; p++) { // every start in the run that leaves n digits
+            m.region(p, n);
+            if (m.lookingAt()) return m;
+          }
+          i = end == i ? i + 1 : end;
+        }
+        return null;
       }
       m.useTransparentBounds(true).useAnchoringBounds(false);
-      String folded = io.helpdeskmail.mail.CaseFold.of(v);
       int from = 0;
       while (true) {
         int p = -1;

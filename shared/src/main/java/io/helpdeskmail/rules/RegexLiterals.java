@@ -20,18 +20,24 @@ final class RegexLiterals {
    */
   static int requiredDigits(String pattern) {
     int i = 0;
+    List<Integer> groups = new ArrayList<>(); // where each group we step into opens
     while (true) {
       if (pattern.startsWith("^", i)) i += 1;
       else if (pattern.startsWith("\\b", i)) i += 2;
-      else if (pattern.startsWith("(?:", i)) i += 3;
-      else if (pattern.startsWith("(?<", i) && !pattern.startsWith("(?<=", i) && !pattern.startsWith("(?<!", i)
-          && pattern.indexOf('>', i) > 0) i = pattern.indexOf('>', i) + 1;
-      else if (pattern.startsWith("(", i) && !pattern.startsWith("(?", i)) i += 1;
-      else break;
+      else if (pattern.startsWith("(?:", i)) {
+        groups.add(i);
+        i += 3;
+      } else if (pattern.startsWith("(?<", i) && !pattern.startsWith("(?<=", i) && !pattern.startsWith("(?<!", i)
+          && pattern.indexOf('>', i) > 0) {
+        groups.add(i);
+        i = pattern.indexOf('>', i) + 1;
+      } else if (pattern.startsWith("(", i) && !pattern.startsWith("(?", i)) {
+        groups.add(i);
+        i += 1;
+      } else break;
     }
-    // A group we stepped into must not be optional or an alternation: check the whole pattern has neither at top.
-    if (i > 0 && pattern.charAt(i - 1) != 'b' && pattern.charAt(i - 1) != '^') {
-      int open = pattern.lastIndexOf('(', i - 1);
+    // Every group we stepped into must be neither optional nor an alternation ("(\\b[0-9]{6}|x)" matches "x").
+    for (int open : groups) {
       int end = closing(pattern, open);
       if (end < 0 || topLevelAlternation(pattern.substring(open + 1, end))
           || end + 1 < pattern.length() && "?*{".indexOf(pattern.charAt(end + 1)) >= 0) return 0;

@@ -5,11 +5,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Facts over one {@link RuleInput} and the live classification; texts are folded and indexed once, on first use. */
+/**
+ * Facts over one {@link RuleInput} and the live classification. Texts are folded, case-folded and indexed once, on
+ * first use, each only when something asks for it: several rules and the tone lexicon read the same subject and
+ * text, and a pattern's prefilter needs the fold without the word index.
+ */
 final class RuleFacts implements Facts {
   private final RuleInput in;
   private final Classification.Builder live;
   private final Map<Field, WordIndex> words = new EnumMap<>(Field.class);
+  private final Map<Field, String> folded = new EnumMap<>(Field.class);
+  private final Map<Field, String> caseFolded = new EnumMap<>(Field.class);
   private final WordIndex.Vocabulary vocabulary;
   private String attachmentText;
 
@@ -27,13 +33,22 @@ final class RuleFacts implements Facts {
   @Override
   public WordIndex words(Field.Ref f) {
     WordIndex w = words.get(f.field());
-    if (w == null) words.put(f.field(), w = WordIndex.of(text(f), vocabulary));
+    if (w == null) words.put(f.field(), w = WordIndex.ofFolded(folded(f), vocabulary));
     return w;
   }
 
   @Override
   public String folded(Field.Ref f) {
-    return words(f).folded();
+    String s = folded.get(f.field());
+    if (s == null) folded.put(f.field(), s = TextFolding.fold(text(f)));
+    return s;
+  }
+
+  @Override
+  public String caseFolded(Field.Ref f) {
+    String s = caseFolded.get(f.field());
+    if (s == null) caseFolded.put(f.field(), s = io.helpdeskmail.mail.CaseFold.of(text(f)));
+    return s;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.helpdeskmail.rules;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * Case and accent folding for keyword matching: "Téléphone", "TELEPHONE" and "telephone" are one word, "Œuvre"
@@ -21,9 +22,21 @@ public final class TextFolding {
       i++;
     }
     if (i == n) return asciiLower(s);
-    String latin = latin(s, i);
-    if (latin != null) return latin;
-    StringBuilder out = new StringBuilder(n);
+    String folded = byCharacter(s);
+    return folded != null ? folded : normalized(s, i);
+  }
+
+  /** The fold through the normalizer, s[0, from) being ASCII; what {@link #byCharacter} must agree with. */
+  static String normalized(String s, int from) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean kana = decomposed(out, s, from);
+    // Recompose what was kept: only kana with their voicing marks (every other mark is gone).
+    return kana ? Normalizer.normalize(out, Normalizer.Form.NFC) : out.toString();
+  }
+
+  /** Appends the fold of s before recomposition (s[0, from) being ASCII); whether it holds kana voicing marks. */
+  private static boolean decomposed(StringBuilder out, String s, int from) {
+    int i = from;
     boolean kana = false;
     out.append(asciiLower(s.substring(0, i)));
     String rest = Normalizer.normalize(s.substring(i), Normalizer.Form.NFKD);
@@ -38,16 +51,17 @@ public final class TextFolding {
         kana = true;
         continue;
       }
-      int type = Character.getType(c);
-      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) {
-        continue; // the accent NFKD split off its letter
-      }
+      if (mark(c)) continue; // the accent NFKD split off its letter
       String special = special(c);
       if (special != null) out.append(special);
       else out.append(Character.toLowerCase(c));
     }
-    // Recompose what was kept: only kana with their voicing marks (every other mark is gone).
-    return kana ? Normalizer.normalize(out, Normalizer.Form.NFC) : out.toString();
+    return kana;
+  }
+
+  private static boolean mark(char c) {
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
   }
 
   /**
@@ -61,28 +75,69 @@ public final class TextFolding {
       + "........................oo.............uu............................aaiioouuuuuuuuuu.aaaa....ggkkoo"
       + "oo..j...gg..nnaa....aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............................";
 
-  /** The fold of s when every non-ASCII character from `from` on is in the table (or a simple case), else null. */
-  private static String latin(String s, int from) {
-    StringBuilder out = new StringBuilder(s.length());
-    out.append(asciiLower(s.substring(0, from)));
-    for (int k = from; k < s.length(); k++) {
+  /**
+   * The fold of s character by character, as the normalizer path gives it, or null when a character needs the
+   * normalizer over the whole text (surrogates). Written into a char array: an appended char per character cost
+   * more than the folding itself.
+   */
+  private static String byCharacter(String s) {
+    int n = s.length();
+    char[] out = new char[n + 8];
+    int o = 0;
+    boolean kana = false;
+    for (int k = 0; k < n; k++) { // invariant: out has room for one char per character left
       char c = s.charAt(k);
       if (c < 0x80) {
-        out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        out[o++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
       } else if (c >= 0xC0 && c < 0x250 && LATIN.charAt(c - 0xC0) != '.') {
-        out.append(LATIN.charAt(c - 0xC0));
+        out[o++] = LATIN.charAt(c - 0xC0);
+      } else if (c == '\u00B0' || c == '\u00AB' || c == '\u00BB' || c == '\u20AC' || c >= '\u2013' && c <= '\u2014'
+          || c >= '\u201C' && c <= '\u201D') {
+        out[o++] = c; // no decomposition: the normalizer would leave them as they are
       } else {
-        String special = special(c);
-        if (special != null) {
-          out.append(special);
-        } else if (c == '\u00B0' || c == '\u00AB' || c == '\u00BB' || c == '\u20AC' || c >= '\u2013' && c <= '\u2014'
-            || c >= '\u201C' && c <= '\u201D') {
-          out.append(c); // no decomposition: the normalizer would leave them as they are
-        } else {
-          return null; // anything else: the normalizer
+        String piece = special(c);
+        if (piece == null) piece = piece(c);
+        if (piece == null) return null;
+        if (out.length - o < n - k + piece.length()) out = Arrays.copyOf(out, out.length + n / 4 + piece.length() + 8);
+        for (int j = 0; j < piece.length(); j++) {
+          char p = out[o++] = piece.charAt(j);
+          if (p == '\u3099' || p == '\u309A') kana = true;
         }
       }
     }
+    return kana ? Normalizer.normalize(new String(out, 0, o), Normalizer.Form.NFC) : new String(out, 0, o);
+  }
+
+  /** The fold of each BMP character met so far, by page of 256; NEEDS_TEXT where one character cannot tell. */
+  private static final String[][] PIECES = new String[256][];
+  private static final String NEEDS_TEXT = new String("normalizer over the text");
+
+  /**
+   * The fold of c alone (before kana recomposition), when that is its share of any text's fold, else null. It
+   * is when every character NFKD makes of c that the fold keeps (no accent) has combining class 0, or is a kana
+   * voicing mark: canonical ordering then moves only what the fold drops. Learnt per character on first sight,
+   * not for all 65,536 at class load (the normalizer's data would cost every cold start); a race computes the
+   * same piece twice.
+   */
+  private static String piece(char c) {
+    String[] page = PIECES[c >>> 8];
+    if (page == null) PIECES[c >>> 8] = page = new String[256];
+    String piece = page[c & 0xFF];
+    if (piece == null) page[c & 0xFF] = piece = learn(c);
+    return piece == NEEDS_TEXT ? null : piece;
+  }
+
+  private static String learn(char c) {
+    if (Character.isSurrogate(c)) return NEEDS_TEXT;
+    for (char x : Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD).toCharArray()) {
+      if (x == '\u3099' || x == '\u309A' || x >= 0x80 && mark(x)) continue;
+      // Class 0 shows as staying put between marks of class 230 before and 220 after (any other class moves).
+      String before = "\u0301" + x, after = x + "\u0316";
+      if (!Normalizer.normalize(before, Normalizer.Form.NFKD).equals(before)
+          || !Normalizer.normalize(after, Normalizer.Form.NFKD).equals(after)) return NEEDS_TEXT;
+    }
+    StringBuilder out = new StringBuilder(4);
+    decomposed(out, String.valueOf(c), 0);
     return out.toString();
   }
 

@@ -46,6 +46,7 @@ public final class ReplyAddress {
 
   /** The support address a plus-address was made from (support+t12-...@x -> support@x). */
   public static String base(String address) {
+    if (address.indexOf('+') < 0) return address; // no plus-address: the pattern cannot match (most recipients)
     Matcher m = TOKEN.matcher(address.toLowerCase(Locale.ROOT));
     return m.matches() ? m.group(1) + "@" + m.group(4) : address;
   }

@@ -357,4 +357,15 @@ class ClassifierTest {
     // THEN a money agent is chosen
     assertTrue(MONEY.members().contains(c.assignee()), c.assignee());
   }
+
+  @Test
+  void shouting_shouldJudgeTheWholeSample_whenLowerCaseLettersComeFirst() {
+    // GIVEN 1,000 letters starting with lower case ones: 200 of them (four in five capitals) and 201 (fewer)
+    String shouted = "a".repeat(200) + " " + "B".repeat(800) + " " + "c".repeat(500);
+    String calm = "a".repeat(201) + " " + "B".repeat(799) + " " + "C".repeat(500);
+    // WHEN / THEN only the sample's first 1,000 letters count, whatever comes first
+    assertTrue(Classifier.shouting(shouted, 24));
+    assertFalse(Classifier.shouting(calm, 24));
+    assertFalse(Classifier.shouting("a".repeat(300) + "B".repeat(5_000), 24));
+  }
 }

@@ -47,4 +47,33 @@ class OperatorMatchesFindTest {
     }
     assertTrue(matches > 2_000, matches + " matches"); // the texts do exercise matching, not only misses
   }
+
+  @Test
+  void find_shouldReturnFindsMatch_whenPatternStartsWithDigits() {
+    // GIVEN patterns whose matches start with a run of digits, and texts of digit runs, letters and boundaries
+    List<String> patterns = List.of("\\b[0-9]{15}\\b", "(\\d{6,8})\\b", "(?<value>[0-9]{4})-x", "^[0-9]{3}", "\\b(?:[0-9]{2})(?<=5)");
+    String[] pieces = {"356938035643809", "3569380356438091", "1234567", "12", "2025", "-x", "x", " ", "\n", "a", "55", "-"};
+    Random rnd = new Random(21);
+    int matches = 0;
+    for (String p : patterns) {
+      Operator.Matches op = Operator.Matches.of(p);
+      for (int round = 0; round < 3_000; round++) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = rnd.nextInt(8); k >= 0; k--) sb.append(pieces[rnd.nextInt(pieces.length)]);
+        String text = sb.toString();
+        // WHEN searched both ways
+        Matcher expected = op.regex().matcher(text);
+        boolean found = expected.find();
+        Matcher actual = op.find(text);
+        // THEN both find the same match, or neither does
+        assertEquals(found, actual != null, p + " in " + text);
+        if (found) {
+          matches++;
+          assertEquals(expected.start(), actual.start(), p + " in " + text);
+          assertEquals(expected.group(), actual.group(), p + " in " + text);
+        }
+      }
+    }
+    assertTrue(matches > 3_000, matches + " matches");
+  }
 }

@@ -61,4 +61,14 @@ class RegexLiteralsTest {
     assertTrue(RegexLiterals.hasDigitRun("imei 356938035643809", 15));
     assertTrue(!RegexLiterals.hasDigitRun("tel 06 12 34 56 78", 3));
   }
+
+  @Test
+  void requiredDigits_shouldBeZero_whenAnOuterGroupHasAnAlternativeWithoutDigits() {
+    // GIVEN digits inside a group that is one side of an alternation, or an optional group
+    // WHEN / THEN no digits are required ("x" alone matches)
+    assertEquals(0, RegexLiterals.requiredDigits("(\\b[0-9]{6}|x)"));
+    assertEquals(0, RegexLiterals.requiredDigits("(?:([0-9]{6})|x)"));
+    assertEquals(0, RegexLiterals.requiredDigits("(?:([0-9]{6}))?x"));
+    assertEquals(6, RegexLiterals.requiredDigits("(?:([0-9]{6}))x"));
+  }
 }

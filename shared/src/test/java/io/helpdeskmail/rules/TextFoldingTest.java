@@ -110,4 +110,31 @@ class TextFoldingTest {
       assertEquals(viaNormalizer, alone.substring(1), "U+" + Integer.toHexString(c));
     }
   }
+
+  @Test
+  void fold_shouldGiveWhatTheNormalizerGives_whenAnyCharacterStandsAmongMarksAndLetters() {
+    // GIVEN every character outside ASCII and surrogates, alone and next to marks, kana voicing marks and letters
+    for (int c = 0x80; c <= 0xFFFF; c++) {
+      if (Character.isSurrogate((char) c)) continue;
+      char ch = (char) c;
+      for (String text : new String[] {"" + ch, "A" + ch + "\u0301b", "\u0301" + ch, ch + "\u0316", "\u00C9" + ch + "\u0152",
+          ch + "\u3099", "Ab" + ch + ch, "\u304B" + ch + "\u309A\u3099", "\u30AB\u3099" + ch + "\u3099"}) {
+        // WHEN folded / THEN it is what the normalizer path gives, character for character
+        assertEquals(TextFolding.normalized(text, 0), TextFolding.fold(text), "U+" + Integer.toHexString(c) + " in " + text);
+      }
+    }
+  }
+
+  @Test
+  void fold_shouldFoldCharacterByCharacter_whenTextIsCyrillicGreekOrChinese() {
+    // GIVEN texts in scripts outside the Latin table, with bullets and a copyright sign
+    // WHEN / THEN they fold to lower case, as the normalizer path does
+    // (й is и with a breve to NFKD: the breve goes, as accents do)
+    assertEquals("\u0437\u0434\u0440\u0430\u0432\u0441\u0442\u0432\u0443\u0438\u0442\u0435 \u2022 \u00a9",
+        TextFolding.fold("\u0417\u0434\u0440\u0430\u0432\u0441\u0442\u0432\u0443\u0439\u0442\u0435 \u2022 \u00A9"));
+    assertEquals("\u03b1\u03b2\u03b3 \u6211\u60f3\u9000\u8d27", TextFolding.fold("\u0391\u0392\u0393 \u6211\u60F3\u9000\u8D27"));
+    assertEquals("\u03b1", TextFolding.fold("\u0386")); // Greek alpha with tonos: decomposed, the accent dropped
+    assertEquals("\u30ac,tm...", TextFolding.fold("\u30AC\uFF0C\u2122\u2026")); // ガ stays one letter; ，™… spelt out
+    assertEquals("\u30ac", TextFolding.fold("\u30AB\u3099")); // カ and a voicing mark make ガ, as the normalizer does
+  }
 }
