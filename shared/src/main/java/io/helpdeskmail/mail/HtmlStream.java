@@ -26,6 +26,11 @@ final class HtmlStream {
     void text(String s);
 
     void close(HtmlElement e);
+
+    /** True while text reported now would be dropped (inside an element the sink skips). */
+    default boolean skipsText() {
+      return false;
+    }
   }
 
   /** A construct this reader leaves to jsoup; thrown without a stack trace, caught in {@link #read}. */
@@ -414,9 +419,11 @@ final class HtmlStream {
       next = end;
     }
     String value;
-    if (in.indexOf('&', start) >= 0 && in.indexOf('&', start) < end) {
+    int amp = in.indexOf('&', start, end); // bounded: a search to the end of input per attribute is quadratic
+    if (amp >= 0) {
       StringBuilder sb = new StringBuilder(end - start);
-      int i = start;
+      sb.append(in, start, amp);
+      int i = amp;
       while (i < end) {
         char d = in.charAt(i);
         if (d == '&') i = charRef(in, i, end, true, sb);
@@ -452,10 +459,15 @@ final class HtmlStream {
 
   /** Text of a raw-text, escapable raw-text or script element, up to its end tag. */
   private void rawText() {
+    // Text nobody reads (a title, a style sheet, script) is only scanned for its end tag: spam pads titles with
+    // hundreds of KB of '<' and '&', which would otherwise all be decoded and copied.
+    boolean kept = textKept();
     while (pos < len) {
       int lt = in.indexOf('<', pos);
       int end = lt < 0 ? len : lt;
-      if (tokState == RCDATA) {
+      if (!kept) {
+        // nothing to collect
+      } else if (tokState == RCDATA) {
         int i = pos;
         while (i < end) {
           char c = in.charAt(i);
@@ -484,13 +496,20 @@ final class HtmlStream {
             return;
           }
         }
-        text.append(in, lt, q);
+        if (kept) text.append(in, lt, q);
         pos = q;
       } else {
-        text.append('<');
+        if (kept) text.append('<');
         pos = lt + 1;
       }
     }
+  }
+
+  /** False when the text of the current raw-text element would be dropped: outside body, a data element, or skipped by the sink. */
+  private boolean textKept() {
+    HtmlElement target = current();
+    if (target == null || bodyClosed) return true; // let insertText decide (and give up) as before
+    return target.inBody && !DATA.contains(target.name) && !sink.skipsText();
   }
 
   /**
@@ -538,6 +557,10 @@ final class HtmlStream {
     int k = j;
     while (k < end && isAsciiAlpha(s.charAt(k))) k++;
     while (k < end && isDigit(s.charAt(k))) k++;
+    if (k == j) { // no name: a lone '&' (the prefix search below would scan every entity for nothing)
+      out.append('&');
+      return j;
+    }
     String name = s.substring(j, k);
     boolean semicolon = k < end && s.charAt(k) == ';';
     boolean found = Entities.isBaseNamedEntity(name) || (semicolon && Entities.isNamedEntity(name));

@@ -114,6 +114,11 @@ public final class HtmlText {
     boolean lineStart = true;
 
     @Override
+    public boolean skipsText() {
+      return skipDepth > 0;
+    }
+
+    @Override
     public void open(HtmlElement e) {
       String tag = e.name;
       if (skipDepth > 0 || SKIP.contains(tag) || isHidden(e)) {
