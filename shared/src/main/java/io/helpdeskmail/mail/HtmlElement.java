@@ -12,6 +12,8 @@ final class HtmlElement {
   private final String[] attributes;
   /** True for body and everything inside it: only these reach the text walker. */
   boolean inBody;
+  /** True for the adoption agency's clones, whose start the sink never saw: their end is not reported either. */
+  boolean silent;
 
   HtmlElement(String name, String[] attributes) {
     this.name = name;

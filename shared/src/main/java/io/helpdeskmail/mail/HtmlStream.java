@@ -27,6 +27,14 @@ final class HtmlStream {
 
     void close(HtmlElement e);
 
+    /**
+     * True when opening and closing e, wherever it happens, changes nothing the sink produces: the adoption agency
+     * may then move such elements after they were reported.
+     */
+    default boolean inert(HtmlElement e) {
+      return false;
+    }
+
     /** True while text reported now would be dropped (inside an element the sink skips). */
     default boolean skipsText() {
       return false;
@@ -635,7 +643,7 @@ final class HtmlStream {
 
   private HtmlElement pop() {
     HtmlElement el = stack.remove(stack.size() - 1);
-    if (el.inBody) sink.close(el);
+    if (el.inBody && !el.silent) sink.close(el);
     if (el == body) bodyClosed = true;
     return el;
   }
@@ -1148,6 +1156,7 @@ final class HtmlStream {
       case "noframes", "script", "style" -> textElement(t, RAWTEXT);
       default -> {
         if (!KNOWN.contains(name)) {
+          reconstructFormatting(); // as any other start tag: <p><b>a</p><o:p>c puts o:p in a new b
           insert(t);
         } else if (P_CLOSERS.contains(name)) {
           closeP();
@@ -1511,38 +1520,108 @@ final class HtmlStream {
     }
   }
 
-  /** The adoption agency's simple cases; a formatting end tag that would rebuild already reported content is left to jsoup. */
+  /**
+   * The adoption agency (WHATWG "adoption agency algorithm"). With a furthest block, the tree moves content already
+   * reported: the furthest block leaves the formatting element for the common ancestor, and clones of the formatting
+   * elements wrap it and its children. Document order of text stays the same; only which of these elements encloses
+   * it changes, and their start and end shift. That is invisible to a sink for which all of them are inert, so then
+   * the stack is rearranged here (clones are not reported, the elements they replace are reported closed now);
+   * otherwise, and when the block would be foster-parented, jsoup builds the tree.
+   */
   private void adoption(String subject) {
     HtmlElement cur = current();
     if (cur != null && cur.name.equals(subject) && !formatting.contains(cur)) {
       pop();
       return;
     }
-    HtmlElement el = null;
-    for (int i = formatting.size() - 1; i >= 0; i--) {
-      HtmlElement f = formatting.get(i);
-      if (f == MARKER) break;
-      if (f.name.equals(subject)) {
-        el = f;
-        break;
+    for (int outer = 0; outer < 8; outer++) {
+      HtmlElement el = null;
+      for (int i = formatting.size() - 1; i >= 0; i--) {
+        HtmlElement f = formatting.get(i);
+        if (f == MARKER) break;
+        if (f.name.equals(subject)) {
+          el = f;
+          break;
+        }
       }
+      if (el == null) {
+        anyOtherEnd(subject);
+        return;
+      }
+      int at = stack.lastIndexOf(el);
+      if (at < 0) {
+        formatting.remove(el);
+        return;
+      }
+      if (!inScope(subject)) return;
+      int blockAt = -1;
+      for (int i = at + 1; i < stack.size(); i++) {
+        if (SPECIAL.contains(stack.get(i).name)) {
+          blockAt = i;
+          break;
+        }
+      }
+      if (blockAt < 0) {
+        while (current() != el) pop();
+        pop();
+        formatting.remove(el);
+        return;
+      }
+      rebuild(el, at, blockAt);
     }
-    if (el == null) {
-      anyOtherEnd(subject);
-      return;
+  }
+
+  /** One furthest-block round of the adoption agency, for formatting element el at stack[at] and block stack[blockAt]. */
+  private void rebuild(HtmlElement el, int at, int blockAt) {
+    if (at == 0) throw new Unsupported("misnested </" + el.name + "> without a common ancestor");
+    HtmlElement ancestor = stack.get(at - 1);
+    if (FOSTER_TARGETS.contains(ancestor.name)) throw new Unsupported("misnested </" + el.name + "> in a table");
+    for (int i = at; i < blockAt; i++) {
+      HtmlElement e = stack.get(i);
+      if (!e.inBody || !sink.inert(e)) throw new Unsupported("misnested </" + el.name + "> around <" + e.name + ">");
     }
-    int at = stack.lastIndexOf(el);
-    if (at < 0) {
-      formatting.remove(el);
-      return;
+    HtmlElement block = stack.get(blockAt);
+    int bookmark = formatting.indexOf(el);
+    int nodeAt = blockAt;
+    HtmlElement lastNode = block;
+    for (int inner = 1; ; inner++) {
+      nodeAt--;
+      HtmlElement node = stack.get(nodeAt);
+      if (node == el) break;
+      int listAt = formatting.indexOf(node);
+      if (inner > 3 && listAt >= 0) {
+        formatting.remove(listAt);
+        if (listAt < bookmark) bookmark--;
+        listAt = -1;
+      }
+      if (listAt < 0) {
+        stack.remove(nodeAt);
+        closeMoved(node);
+        continue;
+      }
+      HtmlElement clone = node.copy();
+      clone.inBody = true;
+      clone.silent = true;
+      formatting.set(listAt, clone);
+      stack.set(nodeAt, clone);
+      closeMoved(node);
+      if (lastNode == block) bookmark = listAt + 1;
+      lastNode = clone;
     }
-    if (!inScope(subject)) return;
-    for (int i = at + 1; i < stack.size(); i++) {
-      if (SPECIAL.contains(stack.get(i).name)) throw new Unsupported("misnested </" + subject + ">");
-    }
-    while (current() != el) pop();
-    pop();
-    formatting.remove(el);
+    HtmlElement copy = el.copy();
+    copy.inBody = true;
+    copy.silent = true;
+    int elAt = formatting.indexOf(el);
+    formatting.remove(elAt);
+    if (elAt < bookmark) bookmark--;
+    formatting.add(bookmark, copy);
+    stack.remove(at);
+    closeMoved(el);
+    stack.add(stack.indexOf(block) + 1, copy);
+  }
+
+  private void closeMoved(HtmlElement e) {
+    if (!e.silent) sink.close(e);
   }
 
   private void eof() {

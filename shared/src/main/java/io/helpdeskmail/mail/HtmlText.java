@@ -26,6 +26,9 @@ public final class HtmlText {
   private static final Set<String> SKIP = Set.of("head", "style", "script", "title", "meta", "noscript", "template",
       "xml", "o:p", "svg");
 
+  /** Elements outside BLOCKS that the walker acts on at their start or end. */
+  private static final Set<String> ACTIVE = Set.of("br", "li", "td", "th", "img", "pre", "hr", "p", "blockquote");
+
   /** The text of the whole message, and the text before the first quoted-history container. */
   public record Result(String text, String beforeQuote, boolean quoteFound) {}
 
@@ -57,15 +60,23 @@ public final class HtmlText {
   static void walkJsoup(String html, HtmlStream.Sink sink) {
     Document doc = Jsoup.parse(html);
     NodeTraversor.traverse(new NodeVisitor() {
+      // the same view at an element's start and end: the walker knows the element it skips by identity
+      final java.util.ArrayDeque<HtmlElement> open = new java.util.ArrayDeque<>();
+
       @Override
       public void head(Node node, int depth) {
-        if (node instanceof Element e) sink.open(view(e));
-        else if (node instanceof TextNode t) sink.text(t.getWholeText());
+        if (node instanceof Element e) {
+          HtmlElement v = view(e);
+          open.push(v);
+          sink.open(v);
+        } else if (node instanceof TextNode t) {
+          sink.text(t.getWholeText());
+        }
       }
 
       @Override
       public void tail(Node node, int depth) {
-        if (node instanceof Element e) sink.close(view(e));
+        if (node instanceof Element) sink.close(open.pop());
       }
     }, doc.body() != null ? doc.body() : doc);
   }
@@ -109,20 +120,33 @@ public final class HtmlText {
     final StringBuilder out = new StringBuilder();
     int quoteDepth;
     int quoteAt = -1;
-    int skipDepth;
+    /**
+     * The element whose content is skipped, until its end: the element itself rather than a depth, since the stream
+     * may report the end of an inert element moved by the adoption agency later than a tree walk would.
+     */
+    HtmlElement skipRoot;
     int preDepth;
     boolean lineStart = true;
 
     @Override
     public boolean skipsText() {
-      return skipDepth > 0;
+      return skipRoot != null;
+    }
+
+    /** Elements this walker does nothing for at their start or end (inline formatting, spans, fonts...). */
+    @Override
+    public boolean inert(HtmlElement e) {
+      String tag = e.name;
+      return !SKIP.contains(tag) && !BLOCKS.contains(tag) && !ACTIVE.contains(tag) && !isHidden(e)
+          && !isQuoteContainer(e);
     }
 
     @Override
     public void open(HtmlElement e) {
       String tag = e.name;
-      if (skipDepth > 0 || SKIP.contains(tag) || isHidden(e)) {
-        skipDepth++;
+      if (skipRoot != null) return;
+      if (SKIP.contains(tag) || isHidden(e)) {
+        skipRoot = e;
         return;
       }
       if (isQuoteContainer(e)) {
@@ -162,7 +186,7 @@ public final class HtmlText {
 
     @Override
     public void text(String whole) {
-      if (skipDepth == 0) {
+      if (skipRoot == null) {
         String s = preDepth > 0 ? whole : collapse(whole);
         if (preDepth > 0) {
           String[] lines = s.split("\r?\n", -1);
@@ -179,8 +203,8 @@ public final class HtmlText {
 
     @Override
     public void close(HtmlElement e) {
-      if (skipDepth > 0) {
-        skipDepth--;
+      if (skipRoot != null) {
+        if (e == skipRoot) skipRoot = null;
         return;
       }
       String tag = e.name;

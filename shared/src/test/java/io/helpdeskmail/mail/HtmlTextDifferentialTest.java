@@ -109,7 +109,13 @@ class HtmlTextDifferentialTest {
       "<p>a<p>b<blockquote>q<p>c</blockquote>d", "<pre>\n\nfirst\r\nsecond\rthird</pre>", "<listing>\nx</listing>",
       "<button>a<button>b</button>", "<nobr>a<nobr>b</nobr>", "<a href=1>x<a href=2>y</a>",
       "<b>1<p>2</b>3</p>", "<p><font style=\"display:none\">x</p>y", "<b><b><b><b>deep</b></b></b></b>",
-      "<p><b>a</p><p>b</p>", "<object>o<b>x</object>y", "<ruby>r<rt>t</rt><rp>(</rp></ruby>",
+      "<p><b>a</p><p>b</p>", "<object>o<b>x</object>y", "<p><b style='display:none'>a</p><foo>hidden</foo>shown",
+      // adoption agency with a furthest block: read by the stream when the moved elements do nothing in the walk
+      "<u><title>t</title><p style='mso-hide:all'>hidden</u>x<table><td>y</table>z",
+      "<strong><sup><ul><li>a</ul><p class=x>b</sup>c</strong>d", "<a href=1><b><i><div>x</a>y</div>z",
+      "<b><i><u><s><em><font><span><div>deep</b>after</div>", "<b>1<div>2<b>3<p>4</b>5</div>6</b>7",
+      "<font><span style='display:none'><div>hidden</font>shown", "<span class=gmail_quote><b><div>q</b>r",
+      "<table><tr><td><b><div>x</b>y</table>", "<b><blockquote>q<i>r</b>s</blockquote>t", "<b><pre>\nx</b>y</pre>", "<ruby>r<rt>t</rt><rp>(</rp></ruby>",
       "<form><p>a<form>b</form>c", "<div><form>in</div>out</form>", "<option>a<option>b<optgroup>c",
       // tables
       "<table><tr><td>a<td>b<tr><td>c</table>", "<table> <tr> <td>a </td> </tr> </table>",
@@ -142,6 +148,33 @@ class HtmlTextDifferentialTest {
   Stream<DynamicTest> convert_shouldEqualJsoupWalk_whenSnippetIsConverted() {
     return Stream.of(SNIPPETS).map(html -> DynamicTest.dynamicTest(html.length() > 60 ? html.substring(0, 60) : html,
         () -> assertEquals(JsoupHtmlText.convert(html), HtmlText.convert(html), html)));
+  }
+
+  @Test
+  void unsupported_shouldBeNull_whenMisnestedFormattingMovesOnlyInertElements() {
+    // GIVEN misnested formatting end tags whose furthest block leaves inline elements, and a sink for which
+    // inline elements are inert (as HtmlText's walker) or not
+    HtmlStream.Sink inertInline = new HtmlStream.Sink() {
+      @Override
+      public void open(HtmlElement e) {}
+
+      @Override
+      public void text(String s) {}
+
+      @Override
+      public void close(HtmlElement e) {}
+
+      @Override
+      public boolean inert(HtmlElement e) {
+        return !e.name.equals("div") && !e.name.equals("p");
+      }
+    };
+    for (String html : new String[] {"<b>1<p>2</b>3</p>", "<a><b><i><div>x</a>y", "<font><span><div>x</font>y"}) {
+      // WHEN read by the stream
+      // THEN it reads them itself when the moved elements are inert, and leaves them to jsoup otherwise
+      assertEquals(null, HtmlStream.unsupported(html, inertInline), html);
+      assertTrue(HtmlStream.unsupported(html, NOWHERE) != null, html);
+    }
   }
 
   @Test
