@@ -109,11 +109,42 @@ public final class HtmlText {
     }
     if (tag.equals("div") || tag.equals("p")) {
       // Outlook desktop: the "From: ... Sent: ..." block sits under a div with a top border and no class.
-      String style = e.attr("style").toLowerCase(java.util.Locale.ROOT).replace(" ", "");
-      if (style.contains("border-top:solid#e1e1e1") || style.contains("border-top:solid#b5c4df")
-          || style.contains("border-top:1ptsolid#b5c4df") || style.contains("border-top:1ptsolid#e1e1e1")) return true;
+      String style = e.attr("style");
+      if (containsFolded(style, "border-top:solid#e1e1e1") || containsFolded(style, "border-top:solid#b5c4df")
+          || containsFolded(style, "border-top:1ptsolid#b5c4df") || containsFolded(style, "border-top:1ptsolid#e1e1e1")) {
+        return true;
+      }
     }
     return false;
+  }
+
+  /**
+   * Whether s, lower-cased and without spaces (U+0020), contains needle (lower-case ASCII without spaces): the same
+   * answer as {@code s.toLowerCase(Locale.ROOT).replace(" ", "").contains(needle)} without building that string for
+   * every styled element. Only ASCII letters need folding: the one non-ASCII character lower-casing to ASCII here,
+   * U+0130, becomes 'i' followed by U+0307, which no needle contains (U+212A becomes 'k', in no needle either).
+   */
+  static boolean containsFolded(String s, String needle) {
+    int n = needle.length();
+    int len = s.length();
+    char first = needle.charAt(0);
+    for (int i = 0; i < len; i++) {
+      if (fold(s.charAt(i)) != first) continue;
+      int j = 1;
+      int k = i + 1;
+      while (j < n && k < len) {
+        char c = s.charAt(k++);
+        if (c == ' ') continue;
+        if (fold(c) != needle.charAt(j)) break;
+        j++;
+      }
+      if (j == n) return true;
+    }
+    return false;
+  }
+
+  private static char fold(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   private static final class Walker implements HtmlStream.Sink {
@@ -226,8 +257,7 @@ public final class HtmlText {
     private static boolean isHidden(HtmlElement e) {
       String style = e.attr("style");
       if (style.isEmpty()) return false;
-      String s = style.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
-      return s.contains("display:none") || s.contains("mso-hide:all");
+      return containsFolded(style, "display:none") || containsFolded(style, "mso-hide:all");
     }
 
     private void emit(String s) {

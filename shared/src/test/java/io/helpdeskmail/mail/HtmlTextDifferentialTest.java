@@ -178,6 +178,29 @@ class HtmlTextDifferentialTest {
   }
 
   @Test
+  void containsFolded_shouldAnswerAsLowerCaseWithoutSpaces_whenStylesAreRandom() {
+    // GIVEN random styles built from pieces of the needles, mixed case, spaces and the characters whose lower case
+    // is or starts with ASCII (U+0130, U+212A)
+    Random rnd = new Random(7);
+    String[] parts = {"display", "DISPLAY", "Dis", "play", ":", " : ", "none", "NONE", "no ne", " ", "  ", "mso-hide",
+        "MSO-HIDE", ":all", "ALL", "border-top", ":solid", "#E1E1E1", "#b5c4df", "1pt", " 1.0pt", "\u0130", "\u212a",
+        "\u00c9", ";", "\t", "d", "i", "s"};
+    String[] needles = {"display:none", "mso-hide:all", "border-top:solid#e1e1e1", "border-top:1ptsolid#b5c4df"};
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder b = new StringBuilder();
+      int k = 1 + rnd.nextInt(10);
+      for (int i = 0; i < k; i++) b.append(parts[rnd.nextInt(parts.length)]);
+      String style = b.toString();
+      for (String needle : needles) {
+        // WHEN looked up without building the folded string
+        // THEN the answer is that of the folded string
+        assertEquals(style.toLowerCase(java.util.Locale.ROOT).replace(" ", "").contains(needle),
+            HtmlText.containsFolded(style, needle), style + " / " + needle);
+      }
+    }
+  }
+
+  @Test
   void charRef_shouldDecodeAsJsoup_whenReferencesAreRandom() {
     // GIVEN random runs of character references, valid and broken
     Random rnd = new Random(11);
