@@ -119,28 +119,40 @@ public final class HtmlText {
   }
 
   /**
-   * Whether s, lower-cased and without spaces (U+0020), contains needle (lower-case ASCII without spaces): the same
-   * answer as {@code s.toLowerCase(Locale.ROOT).replace(" ", "").contains(needle)} without building that string for
-   * every styled element. Only ASCII letters need folding: the one non-ASCII character lower-casing to ASCII here,
-   * U+0130, becomes 'i' followed by U+0307, which no needle contains (U+212A becomes 'k', in no needle either).
+   * Whether s, lower-cased and without spaces (U+0020), contains needle (lower-case ASCII without spaces, with one
+   * ':'): the answer of {@code s.toLowerCase(Locale.ROOT).replace(" ", "").contains(needle)} without building that
+   * string for every styled element. Only ASCII letters need folding: the one non-ASCII character lower-casing to
+   * ASCII here, U+0130, becomes 'i' followed by U+0307, which no needle contains (U+212A becomes 'k', in none).
    */
   static boolean containsFolded(String s, String needle) {
-    int n = needle.length();
-    int len = s.length();
-    char first = needle.charAt(0);
-    for (int i = 0; i < len; i++) {
-      if (fold(s.charAt(i)) != first) continue;
-      int j = 1;
-      int k = i + 1;
-      while (j < n && k < len) {
-        char c = s.charAt(k++);
-        if (c == ' ') continue;
-        if (fold(c) != needle.charAt(j)) break;
-        j++;
-      }
-      if (j == n) return true;
+    // every needle has one ':', and a style few: match around each ':' instead of trying every position
+    int colon = needle.indexOf(':');
+    for (int at = s.indexOf(':'); at >= 0; at = s.indexOf(':', at + 1)) {
+      if (matchesBefore(s, at, needle, colon) && matchesAfter(s, at, needle, colon)) return true;
     }
     return false;
+  }
+
+  /** Whether needle[0, colon), folded and without spaces, ends just before s[at]. */
+  private static boolean matchesBefore(String s, int at, String needle, int colon) {
+    int k = at - 1;
+    for (int j = colon - 1; j >= 0; j--) {
+      while (k >= 0 && s.charAt(k) == ' ') k--;
+      if (k < 0 || fold(s.charAt(k)) != needle.charAt(j)) return false;
+      k--;
+    }
+    return true;
+  }
+
+  /** Whether needle after its colon, folded and without spaces, starts just after s[at]. */
+  private static boolean matchesAfter(String s, int at, String needle, int colon) {
+    int k = at + 1;
+    for (int j = colon + 1; j < needle.length(); j++) {
+      while (k < s.length() && s.charAt(k) == ' ') k++;
+      if (k >= s.length() || fold(s.charAt(k)) != needle.charAt(j)) return false;
+      k++;
+    }
+    return true;
   }
 
   private static char fold(char c) {
