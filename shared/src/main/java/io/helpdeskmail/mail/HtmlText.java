@@ -47,7 +47,13 @@ public final class HtmlText {
       html = html.substring(0, tag > MAX_HTML_CHARS / 2 ? tag : MAX_HTML_CHARS); // end before a tag, not inside one
     }
     Walker w = new Walker();
-    if (!HtmlStream.read(html, w)) {
+    boolean streamed;
+    try {
+      streamed = HtmlStream.read(html, w);
+    } catch (RuntimeException e) { // a fault in our reader must cost this message speed, not its text
+      streamed = false;
+    }
+    if (!streamed) {
       w = new Walker();
       walkJsoup(html, w);
     }
