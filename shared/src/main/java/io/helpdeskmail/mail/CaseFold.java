@@ -9,6 +9,11 @@ package io.helpdeskmail.mail;
 public final class CaseFold {
   private CaseFold() {}
 
+  /** One character folded as {@link #of(String)} folds each. */
+  public static char of(char c) {
+    return Character.toLowerCase(Character.toUpperCase(c));
+  }
+
   public static String of(String s) {
     char[] out = new char[s.length()];
     for (int i = 0; i < out.length; i++) out[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));

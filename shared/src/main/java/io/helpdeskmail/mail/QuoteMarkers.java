@@ -141,12 +141,12 @@ final class QuoteMarkers {
     if (startsWithOn(s) && ON_WROTE.matcher(s).matches()) return new Marker(Kind.ATTRIBUTION, lines, null);
     if (!hasDigitOrAt(s)) return null; // every other form names a date or an address: skip the regexes
     var inline = INLINE_ON.matcher(s);
-    if (lines == 1 && s.endsWith("wrote:") && inline.matches() && DIGIT_DATE.matcher(s).find()) {
+    if (lines == 1 && s.endsWith("wrote:") && inline.matches() && hasDigitDate(s)) {
       String prefix = inline.group(1).replaceAll("-+$", "").strip();
       return new Marker(Kind.ATTRIBUTION, 1, prefix);
     }
-    boolean hasEmail = s.indexOf('@') >= 0 && EMAIL.matcher(s).find();
-    boolean hasDate = DIGIT_DATE.matcher(s).find();
+    boolean hasEmail = hasEmail(s);
+    boolean hasDate = hasDigitDate(s);
     String tail = s.length() > 160 ? s.substring(s.length() - 160) : s; // the verb sits near the end
     if ((hasEmail || hasDate) && namesVerb(tail) && VERB_LAST.matcher(tail).find()) {
       return new Marker(Kind.ATTRIBUTION, lines, null);
@@ -192,7 +192,7 @@ final class QuoteMarkers {
     if (labels >= 2) return last - i + 1;
     if (first == Label.FROM) {
       String s = lines.get(i).strip();
-      if (s.length() <= 100 && s.indexOf('@') >= 0 && EMAIL.matcher(s).find()) return 1;
+      if (s.length() <= 100 && hasEmail(s)) return 1;
     }
     return 0;
   }
@@ -321,6 +321,43 @@ final class QuoteMarkers {
       out[w] = new String(c);
     }
     return out;
+  }
+
+  /**
+   * Same answer as EMAIL.matcher(s).find(), without trying the pattern at every position: a match is an "@"
+   * with a local-part character before it and, after it, a run of domain characters that a dot and one more
+   * domain character follow (the first run cannot contain the dot, so it must end at one).
+   */
+  static boolean hasEmail(String s) {
+    for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
+      if (at == 0 || !isLocalChar(s.charAt(at - 1))) continue;
+      int e = at + 1;
+      while (e < s.length() && isDomainChar(s.charAt(e))) e++;
+      if (e > at + 1 && e + 1 < s.length() && s.charAt(e) == '.' && isDomainChar(s.charAt(e + 1))) return true;
+    }
+    return false;
+  }
+
+  /** EMAIL's "[\w-]": \w without UNICODE_CHARACTER_CLASS is ASCII. */
+  private static boolean isDomainChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+  }
+
+  /** EMAIL's "[\w.+'-]". */
+  private static boolean isLocalChar(char c) {
+    return isDomainChar(c) || c == '.' || c == '+' || c == '\'';
+  }
+
+  /**
+   * DIGIT_DATE.matcher(s).find(), started at the first ASCII digit: both alternatives open with one ("\d" is
+   * ASCII), so no match starts before it, and a line without one is answered without the pattern.
+   */
+  static boolean hasDigitDate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') return DIGIT_DATE.matcher(s).find(i);
+    }
+    return false;
   }
 
   private static boolean startsWithOn(String s) {
