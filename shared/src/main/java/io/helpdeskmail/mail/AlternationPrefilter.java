@@ -101,7 +101,7 @@ final class AlternationPrefilter {
 
   /** False only when no match is possible in text (at its start, for an {@link #anchored} filter). */
   boolean mayMatch(String text) {
-    if (starts != null) return mayStartWith(text);
+    if (starts != null) return mayMatchFrom(text, 0);
     if (words == null) return true;
     String folded = CaseFold.of(text);
     for (String w : words) if (folded.contains(w)) return true;
@@ -109,22 +109,24 @@ final class AlternationPrefilter {
   }
 
   /**
-   * String.regionMatches with ignoreCase treats two characters as equal when their folds are equal, as the
-   * pattern does (and, without UNICODE_CASE, more often): it never misses a start the pattern would match.
+   * For an {@link #anchored} filter: false only when no match can start at from. String.regionMatches with
+   * ignoreCase treats two characters as equal when their folds are equal, as the pattern does (and, without
+   * UNICODE_CASE, more often): it never misses a start the pattern would match.
    */
-  private boolean mayStartWith(String text) {
-    if (text.isEmpty()) return false;
-    char first = CaseFold.of(text.charAt(0));
+  boolean mayMatchFrom(String text, int from) {
+    if (starts == null) throw new IllegalStateException("not an anchored filter");
+    if (from >= text.length()) return false;
+    char first = CaseFold.of(text.charAt(from));
     boolean firstFits = firstChars.indexOf(first) >= 0; // most lines open with a letter no alternative does
     int word = -1;
     for (int k = 0; k < starts.length; k++) {
       String s = starts[k];
       if (!afterWord[k]) {
-        if (firstFits && s.charAt(0) == first && text.regionMatches(true, 0, s, 0, s.length())) return true;
+        if (firstFits && s.charAt(0) == first && text.regionMatches(true, from, s, 0, s.length())) return true;
         continue;
       }
-      if (word < 0) word = firstWordEnd(text);
-      if (word > 0 && text.regionMatches(true, word, s, 0, s.length())) return true;
+      if (word < 0) word = firstWordEnd(text, from);
+      if (word > from && text.regionMatches(true, word, s, 0, s.length())) return true;
     }
     return false;
   }
@@ -134,8 +136,8 @@ final class AlternationPrefilter {
    * match of "\w+" at the start ends here or earlier, and earlier only before a letter or digit, which the
    * literal that must follow it does not open with (see {@link #anchored}).
    */
-  private static int firstWordEnd(String text) {
-    int i = 0;
+  private static int firstWordEnd(String text, int from) {
+    int i = from;
     while (i < text.length() && isWordChar(text.charAt(i))) i++;
     return i;
   }

@@ -113,7 +113,12 @@ public final class BounceReader {
 
   /** True when the subject is one delivery systems use for their reports. */
   public static boolean isBounceSubject(String subject) {
-    return subject != null && BOUNCE_SUBJECT.matcher(OutOfOfficeSubjects.fold(head(subject, 200))).find();
+    return subject != null && isFoldedBounceSubject(OutOfOfficeSubjects.foldedHead(subject));
+  }
+
+  /** {@link #isBounceSubject} for a subject folded by {@link OutOfOfficeSubjects#foldedHead}. */
+  static boolean isFoldedBounceSubject(String foldedHead) {
+    return BOUNCE_SUBJECT.matcher(foldedHead).find();
   }
 
   /** The bounce wording found in the first part of the text, or null. */
