@@ -15,14 +15,13 @@ final class AlternationPrefilter {
   private final Pattern pattern;
   /** Folded words; null when the pattern cannot be filtered. */
   private final String[] words;
-  /**
-   * For {@link #anchored}: the folded literal each alternative opens with, and whether it follows the text's
-   * first word (an alternative opening with "\w+"); null for a filter of the other kind.
-   */
+  /** For {@link #anchored}: the folded literal each alternative opens with; null for a filter of the other kind. */
   private final String[] starts;
-  private final boolean[] afterWord;
-  /** The first characters of the starts that open the text, folded, for a one-character test. */
+  /** The first characters of the starts that open the text, folded and distinct, and those starts by them. */
   private final String firstChars;
+  private final String[][] byFirst;
+  /** The starts that follow the text's first word (their alternatives open with "\w+"). */
+  private final String[] wordStarts;
 
   private AlternationPrefilter(Pattern pattern, String[] words) {
     this(pattern, words, null, null);
@@ -32,12 +31,26 @@ final class AlternationPrefilter {
     this.pattern = pattern;
     this.words = words;
     this.starts = starts;
-    this.afterWord = afterWord;
     StringBuilder first = new StringBuilder();
-    if (starts != null) {
-      for (int k = 0; k < starts.length; k++) if (!afterWord[k]) first.append(starts[k].charAt(0));
+    List<List<String>> groups = new ArrayList<>();
+    List<String> afterWords = new ArrayList<>();
+    for (int k = 0; starts != null && k < starts.length; k++) {
+      if (afterWord[k]) {
+        afterWords.add(starts[k]);
+        continue;
+      }
+      int g = first.indexOf(String.valueOf(starts[k].charAt(0)));
+      if (g < 0) {
+        g = first.length();
+        first.append(starts[k].charAt(0));
+        groups.add(new ArrayList<>());
+      }
+      groups.get(g).add(starts[k]);
     }
     this.firstChars = first.toString();
+    this.byFirst = new String[groups.size()][];
+    for (int g = 0; g < byFirst.length; g++) byFirst[g] = groups.get(g).toArray(new String[0]);
+    this.wordStarts = afterWords.toArray(new String[0]);
   }
 
   static AlternationPrefilter of(List<String> alternatives, int flags) {
@@ -116,18 +129,14 @@ final class AlternationPrefilter {
   boolean mayMatchFrom(String text, int from) {
     if (starts == null) throw new IllegalStateException("not an anchored filter");
     if (from >= text.length()) return false;
-    char first = CaseFold.of(text.charAt(from));
-    boolean firstFits = firstChars.indexOf(first) >= 0; // most lines open with a letter no alternative does
-    int word = -1;
-    for (int k = 0; k < starts.length; k++) {
-      String s = starts[k];
-      if (!afterWord[k]) {
-        if (firstFits && s.charAt(0) == first && text.regionMatches(true, from, s, 0, s.length())) return true;
-        continue;
-      }
-      if (word < 0) word = firstWordEnd(text, from);
-      if (word > from && text.regionMatches(true, word, s, 0, s.length())) return true;
+    int g = firstChars.indexOf(CaseFold.of(text.charAt(from))); // most texts open with a letter no start does
+    if (g >= 0) {
+      for (String s : byFirst[g]) if (text.regionMatches(true, from, s, 0, s.length())) return true;
     }
+    if (wordStarts.length == 0) return false;
+    int word = firstWordEnd(text, from);
+    if (word == from) return false;
+    for (String s : wordStarts) if (text.regionMatches(true, word, s, 0, s.length())) return true;
     return false;
   }
 

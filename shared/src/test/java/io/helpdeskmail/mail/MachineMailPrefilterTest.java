@@ -1,5 +1,6 @@
 package io.helpdeskmail.mail;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,5 +77,20 @@ class MachineMailPrefilterTest {
       else people++;
     }
     assertTrue(daemons > 500 && people > 1_000, daemons + " daemons, " + people + " people");
+  }
+
+  @Test
+  void lineEnd_shouldSplitAsStringSplitDoes_whenStatusPartsMixLineEnds() {
+    // GIVEN status texts dense in CR, LF, CRLF, empty lines and trailing line ends
+    Random rnd = new Random(33);
+    String pool = "\r\n\r\na: ";
+    for (int round = 0; round < 5_000; round++) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = rnd.nextInt(20); i > 0; i--) sb.append(pool.charAt(rnd.nextInt(pool.length())));
+      String status = sb.toString();
+      // WHEN split with the compiled pattern THEN the pieces are String.split's, with and without a limit
+      assertArrayEquals(status.split("\\r?\\n"), BounceReader.LINE_END.split(status), status);
+      assertArrayEquals(status.split("\\r?\\n", 3), BounceReader.LINE_END.split(status, 3), status);
+    }
   }
 }
