@@ -1,6 +1,7 @@
 package io.helpdeskmail.mail;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ public final class OutOfOfficeSubjects {
    * matching). Multi-word or unambiguous words only: "vacation" or "absent" alone also start human subjects
    * ("Vacation request: …").
    */
-  private static final String PHRASES = String.join("|",
+  private static final List<String> PHRASE_LIST = List.of(
       // English (Exchange, Gmail, Zimbra, cPanel, Lotus)
       "out of (?:the )?office(?: (?:auto ?reply|reply|notification|notice|message|response|alert))?",
       "auto(?:matic|mated)?[- ]?(?:reply|response|answer)(?: message)?", "autoreply", "autoresponse",
@@ -61,16 +62,24 @@ public final class OutOfOfficeSubjects {
       "автоматичен отговор", "извън офиса",
       // Hebrew, Arabic
       "מענה אוטומטי", "תשובה אוטומטית", "מחוץ למשרד", "رد تلقائي", "خارج المكتب");
+  private static final String PHRASES = String.join("|", PHRASE_LIST);
 
   /**
    * The prefix: an optional bracket, a phrase (or two joined by up to three words, as in Latvian "Ārpus biroja
    * atrašanās automātiskā atbilde:"), an optional "from Name", then what ends a responder prefix. Lotus Notes
    * writes "AUTO: Name is out of the office (returning …)".
    */
+  private static final String LOTUS = "auto:\\s.{0,80}\\bout of (?:the )?office";
   private static final Pattern LATIN = Pattern.compile(
       "^[\\s\\[({<*]*(?:(?:" + PHRASES + ")(?:(?:[\\s,-]+\\S+){0,3}?[\\s,-]+(?:" + PHRASES + "))?"
           + "(?:\\s+(?:from|de|von|van|da|fra|od)\\s[^:]{1,60})?\\s*(?:[:：\\])}>*|-]|$)"
-          + "|auto:\\s.{0,80}\\bout of (?:the )?office)");
+          + "|" + LOTUS + ")");
+  /**
+   * LATIN's phrase (or Lotus' "auto:") follows the opening brackets and spaces directly. Nearly every subject
+   * opens with something else, and the pattern tried its hundred phrases in turn on each.
+   */
+  private static final AlternationPrefilter LATIN_OPENINGS = AlternationPrefilter.anchored(
+      java.util.stream.Stream.concat(PHRASE_LIST.stream(), java.util.stream.Stream.of(LOTUS)).toList(), 0);
 
   /**
    * CJK and Korean phrases: no word spaces and often no colon ("【自動返信】", "自動応答 Re: …"), so they only
@@ -84,13 +93,31 @@ public final class OutOfOfficeSubjects {
 
   /** The auto-reply prefix the subject starts with, or null when it has none. */
   public static String match(String subject) {
+    return subject == null ? null : match(subject, foldedHead(subject));
+  }
+
+  /**
+   * {@link #match(String)} for a subject already folded by {@link #foldedHead}: machine-mail detection folds it
+   * once for this and for the bounce subjects.
+   */
+  static String match(String subject, String foldedHead) {
     if (subject == null || subject.isBlank()) return null;
-    String s = subject.length() > 200 ? subject.substring(0, 200) : subject;
-    Matcher cjk = CJK.matcher(s);
+    Matcher cjk = CJK.matcher(head(subject));
     if (cjk.find()) return cjk.group().strip();
-    String folded = fold(s);
-    Matcher m = LATIN.matcher(folded);
+    int p = 0;
+    while (p < foldedHead.length() && " \t\n\013\f\r[({<*".indexOf(foldedHead.charAt(p)) >= 0) p++;
+    if (!LATIN_OPENINGS.mayMatchFrom(foldedHead, p)) return null;
+    Matcher m = LATIN.matcher(foldedHead);
     return m.find() ? m.group().strip() : null;
+  }
+
+  /** The folded first 200 characters of a subject: all that subject checks read. */
+  static String foldedHead(String subject) {
+    return fold(head(subject));
+  }
+
+  private static String head(String subject) {
+    return subject.length() > 200 ? subject.substring(0, 200) : subject;
   }
 
   /** Lower case without diacritics, so "Réponse automatique" and "Reponse automatique" match alike. */

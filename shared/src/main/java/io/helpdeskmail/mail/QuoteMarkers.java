@@ -52,11 +52,25 @@ final class QuoteMarkers {
       "^[\\s>*_=-]*(?:[-_=]{2,}|\\*)\\s*(?:" + ORIGINAL_WORDS + ")\\s*[-_=*:]*\\s*$|^[\\s*]*(?:" + ORIGINAL_WORDS
           + ")\\s*[:]?\\s*[-_=]{2,}\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** Apple Mail's and others' "Begin forwarded message:" line, which needs no rule. */
+  private static final List<String> FORWARD_BEGIN = List.of("begin forwarded message",
+      "début du message (?:réexpédié|transféré)", "anfang der weitergeleiteten nachricht",
+      "inicio del mensaje reenviado", "início da mensagem reencaminhada");
   private static final Pattern FORWARD = Pattern.compile(
-      "^[\\s>*]*(?:[-_=]{2,}\\s*(?:" + FORWARD_WORDS + ").{0,80}$|(?:begin forwarded message|début du message "
-          + "(?:réexpédié|transféré)|anfang der weitergeleiteten nachricht|inicio del mensaje reenviado|"
-          + "início da mensagem reencaminhada)\\s*:?\\s*$)",
+      "^[\\s>*]*(?:[-_=]{2,}\\s*(?:" + FORWARD_WORDS + ").{0,80}$|(?:" + String.join("|", FORWARD_BEGIN)
+          + ")\\s*:?\\s*$)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /**
+   * Both patterns name the message right after the line's decoration (spaces, "&gt;", "*", rules of "-", "_",
+   * "="), so a line whose text there opens with none of their phrases cannot match. Folding and searching the
+   * whole line for the phrases' stems, as before, cost more than the patterns on short lines.
+   */
+  private static final AlternationPrefilter ORIGINAL_OPENINGS = AlternationPrefilter.anchored(
+      List.of(ORIGINAL_WORDS.split("\\|")), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final AlternationPrefilter FORWARD_OPENINGS = AlternationPrefilter.anchored(
+      java.util.stream.Stream.concat(java.util.Arrays.stream(FORWARD_WORDS.split("\\|")), FORWARD_BEGIN.stream())
+          .toList(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private static final Set<String> FROM_LABELS = Set.of("from", "de", "von", "van", "da", "från", "fra", "od",
       "от", "від", "发件人", "寄件者", "差出人", "送信者", "보낸 사람", "expéditeur", "remitente", "lähettäjä", "feladó",
@@ -71,20 +85,6 @@ final class QuoteMarkers {
       "主旨", "件名", "제목", "sujet", "aihe", "vastaanottaja", "tárgy", "konu", "předmět", "komu",
       "reply-to", "répondre à", "risposta", "beantwoorden - aan", "destinataire", "címzett", "alıcı");
 
-  /** Every ORIGINAL_WORDS entry contains one of these (lower case). */
-  private static final String[] ORIGINAL_STEMS = {"message", "nachricht", "meddelelse", "besked", "mensaje",
-      "messaggio", "bericht", "meddelande", "melding", "viesti", "wiadomość", "zpráva", "mensagem", "сообщение",
-      "邮件", "郵件", "メッセージ", "üzenet", "mesaj"};
-  /** Every FORWARD_WORDS entry and "begin forwarded" form contains one of these (lower case). */
-  private static final String[] FORWARD_STEMS = {"forward", "transféré", "réexpédié", "weitergeleitet", "reenviado",
-      "inoltrato", "doorgestuurd", "videresendt", "vidarebefordrat", "przekazana", "encaminhada", "reencaminhada",
-      "пересылаемое", "转发", "轉寄", "転送"};
-
-  private static boolean containsAny(String lower, String[] stems) {
-    for (String s : stems) if (lower.contains(s)) return true;
-    return false;
-  }
-
   private QuoteMarkers() {}
 
   /** The marker starting at line i, or null. Lines starting with ">" are never markers themselves. */
@@ -98,11 +98,13 @@ final class QuoteMarkers {
       boolean rule = t.contains("--") || t.contains("__") || t.contains("==") || t.charAt(0) == '*';
       // A rule of 100 dashes makes these patterns backtrack quadratically: only lines naming a message try them.
       if (rule || t.endsWith(":")) {
-        String lower = t.toLowerCase(java.util.Locale.ROOT);
-        if (rule && containsAny(lower, ORIGINAL_STEMS) && ORIGINAL.matcher(t).lookingAt()) {
+        int words = afterDecoration(t);
+        if (rule && ORIGINAL_OPENINGS.mayMatchFrom(t, words) && ORIGINAL.matcher(t).lookingAt()) {
           return new Marker(Kind.SEPARATOR, 1, null);
         }
-        if (containsAny(lower, FORWARD_STEMS) && FORWARD.matcher(t).lookingAt()) return new Marker(Kind.FORWARD, 1, null);
+        if (FORWARD_OPENINGS.mayMatchFrom(t, words) && FORWARD.matcher(t).lookingAt()) {
+          return new Marker(Kind.FORWARD, 1, null);
+        }
       }
     }
     int h = headerBlock(lines, i);
@@ -141,12 +143,12 @@ final class QuoteMarkers {
     if (startsWithOn(s) && ON_WROTE.matcher(s).matches()) return new Marker(Kind.ATTRIBUTION, lines, null);
     if (!hasDigitOrAt(s)) return null; // every other form names a date or an address: skip the regexes
     var inline = INLINE_ON.matcher(s);
-    if (lines == 1 && s.endsWith("wrote:") && inline.matches() && DIGIT_DATE.matcher(s).find()) {
+    if (lines == 1 && s.endsWith("wrote:") && inline.matches() && hasDigitDate(s)) {
       String prefix = inline.group(1).replaceAll("-+$", "").strip();
       return new Marker(Kind.ATTRIBUTION, 1, prefix);
     }
-    boolean hasEmail = s.indexOf('@') >= 0 && EMAIL.matcher(s).find();
-    boolean hasDate = DIGIT_DATE.matcher(s).find();
+    boolean hasEmail = hasEmail(s);
+    boolean hasDate = hasDigitDate(s);
     String tail = s.length() > 160 ? s.substring(s.length() - 160) : s; // the verb sits near the end
     if ((hasEmail || hasDate) && namesVerb(tail) && VERB_LAST.matcher(tail).find()) {
       return new Marker(Kind.ATTRIBUTION, lines, null);
@@ -160,6 +162,16 @@ final class QuoteMarkers {
       return new Marker(Kind.ATTRIBUTION, lines, null, true);
     }
     return null;
+  }
+
+  /**
+   * Where the text after a separator line's decoration starts: the characters ORIGINAL and FORWARD allow before
+   * the phrase ("\\s" without UNICODE_CHARACTER_CLASS is ASCII). No phrase opens with one of them.
+   */
+  static int afterDecoration(String t) {
+    int p = 0;
+    while (p < t.length() && " \t\n\013\f\r>*_=-".indexOf(t.charAt(p)) >= 0) p++;
+    return p;
   }
 
   /**
@@ -192,7 +204,7 @@ final class QuoteMarkers {
     if (labels >= 2) return last - i + 1;
     if (first == Label.FROM) {
       String s = lines.get(i).strip();
-      if (s.length() <= 100 && s.indexOf('@') >= 0 && EMAIL.matcher(s).find()) return 1;
+      if (s.length() <= 100 && hasEmail(s)) return 1;
     }
     return 0;
   }
@@ -321,6 +333,68 @@ final class QuoteMarkers {
       out[w] = new String(c);
     }
     return out;
+  }
+
+  /**
+   * Same answer as EMAIL.matcher(s).find(), without trying the pattern at every position: a match is an "@"
+   * with a local-part character before it and, after it, a run of domain characters that a dot and one more
+   * domain character follow (the first run cannot contain the dot, so it must end at one).
+   */
+  static boolean hasEmail(String s) {
+    for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
+      if (at == 0 || !isLocalChar(s.charAt(at - 1))) continue;
+      int e = at + 1;
+      while (e < s.length() && isDomainChar(s.charAt(e))) e++;
+      if (e > at + 1 && e + 1 < s.length() && s.charAt(e) == '.' && isDomainChar(s.charAt(e + 1))) return true;
+    }
+    return false;
+  }
+
+  /** EMAIL's "[\w-]": \w without UNICODE_CHARACTER_CLASS is ASCII. */
+  private static boolean isDomainChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+  }
+
+  /** EMAIL's "[\w.+'-]". */
+  private static boolean isLocalChar(char c) {
+    return isDomainChar(c) || c == '.' || c == '+' || c == '\'';
+  }
+
+  /**
+   * DIGIT_DATE.matcher(s).find() ("\\d" and "\\s" are ASCII). Its first alternative matches somewhere exactly
+   * when a separator has a digit on each side, with at most one space between: that is checked by hand. The
+   * second ("\\b(?:19|20)\\d{2}\\b") needs "19" or "20" and two more digits, and only then runs, from there.
+   */
+  static boolean hasDigitDate(String s) {
+    int n = s.length();
+    int year = -1;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (isDateSeparator(c)) {
+        boolean before = i >= 1 && isDigit(s.charAt(i - 1))
+            || i >= 2 && isSpace(s.charAt(i - 1)) && isDigit(s.charAt(i - 2));
+        boolean after = i + 1 < n && isDigit(s.charAt(i + 1))
+            || i + 2 < n && isSpace(s.charAt(i + 1)) && isDigit(s.charAt(i + 2));
+        if (before && after) return true;
+      } else if (year < 0 && (c == '1' || c == '2') && i + 3 < n && s.charAt(i + 1) == (c == '1' ? '9' : '0')
+          && isDigit(s.charAt(i + 2)) && isDigit(s.charAt(i + 3))) {
+        year = i;
+      }
+    }
+    return year >= 0 && DIGIT_DATE.matcher(s).find(year);
+  }
+
+  private static boolean isDateSeparator(char c) {
+    return c == '-' || c == '/' || c == '.' || c == ':' || c == '年' || c == '月';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** "\\s" without UNICODE_CHARACTER_CLASS. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   private static boolean startsWithOn(String s) {

@@ -112,7 +112,9 @@ public final class ReplyExtractor {
     }
     int sig = SignatureFinder.find(own);
     List<String> visible = sig < 0 ? own : own.subList(0, sig);
-    String visibleText = join(stripTrailingSeparators(visible));
+    List<String> shown = stripTrailingSeparators(visible);
+    // shown is a prefix of own, own a subsequence of reply: the same size means the same lines, already joined
+    String visibleText = shown.size() == reply.size() ? replyText : join(shown);
     String signature = sig < 0 ? null : join(stripTrailingSeparators(own.subList(sig, own.size())));
     if (visibleText.isEmpty()) visibleText = join(own);
     return new Extraction(new ReplyBody(replyText, signature == null || signature.isEmpty() ? null : signature,
@@ -163,9 +165,12 @@ public final class ReplyExtractor {
       String t = lines.get(i).strip();
       if (t.isEmpty()) continue;
       if (isSeparator(t) && i < end - 1) {
-        String tail = String.join("\n", lines.subList(i + 1, end)).toLowerCase(Locale.ROOT);
-        for (String w : LIST_FOOTER_WORDS) {
-          if (tail.contains(w)) return i;
+        // Line by line, as no word spans a line break: joining the tail first copied it twice.
+        for (String line : lines.subList(i + 1, end)) {
+          String lower = line.toLowerCase(Locale.ROOT);
+          for (String w : LIST_FOOTER_WORDS) {
+            if (lower.contains(w)) return i;
+          }
         }
         return -1;
       }

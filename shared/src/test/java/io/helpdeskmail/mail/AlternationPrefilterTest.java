@@ -2,6 +2,7 @@ package io.helpdeskmail.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -74,5 +75,57 @@ class AlternationPrefilterTest {
     AlternationPrefilter f = AlternationPrefilter.of(ALTERNATIVES.subList(0, 6), Pattern.CASE_INSENSITIVE);
     // WHEN asked THEN the regex need not run
     assertFalse(f.mayMatch("My order arrived broken, please send a new one."));
+  }
+
+  private static final List<String> ANCHORED = List.of("envoyé (?:de|depuis) ", "von meinem .{1,60} gesendet",
+      "\\w+ from mobile", "from my (?:iphone|phone)", "отправлено с ", "iphoneから送信", "k\\d");
+
+  @Test
+  void anchored_shouldAnswerAsLookingAt_whenTextsAreRandomMixesOfThePhrasesInAnyCase() {
+    // GIVEN an anchored filter and texts built from its phrases, in random case, with noise and folding oddities
+    AlternationPrefilter f = AlternationPrefilter.anchored(ANCHORED, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    String[] pieces = {"Envoyé de", "ENVOYÉ DEPUIS", "envoye de", "Von meinem", "Handy gesendet", "Yahoo from mobile",
+        "é from mobile", "x_1", "from", "mobile", "From my iPhone", "from my", "Отправлено с", "iPhoneから送信",
+        "\u212A7", "k", "7", "ſ", "ı", "İ", " ", "_", "é", "Hello"};
+    Random rnd = new Random(10);
+    int matched = 0, skipped = 0;
+    for (int round = 0; round < 30_000; round++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = rnd.nextInt(4); k >= 0; k--) {
+        String p = pieces[rnd.nextInt(pieces.length)];
+        sb.append(rnd.nextBoolean() ? p : p.toUpperCase(java.util.Locale.ROOT));
+        if (rnd.nextBoolean()) sb.append(' ');
+      }
+      String text = sb.toString();
+      // WHEN checked THEN whenever the pattern matches at the start, the filter let the text through
+      if (f.pattern().matcher(text).lookingAt()) {
+        matched++;
+        assertTrue(f.mayMatch(text), text);
+      } else if (!f.mayMatch(text)) {
+        skipped++;
+      }
+    }
+    assertTrue(matched > 1_000 && skipped > 1_000, matched + " matched, " + skipped + " skipped");
+  }
+
+  @Test
+  void anchored_shouldRefuse_whenAnAlternativeOpensWithoutALiteralItCanTest() {
+    // GIVEN alternatives opening with a group, a class, or a word and then a letter
+    // WHEN an anchored filter is built THEN it is refused rather than filtering wrongly
+    int flags = Pattern.CASE_INSENSITIVE;
+    assertThrows(IllegalArgumentException.class, () -> AlternationPrefilter.anchored(List.of("(?:a|b)c"), flags));
+    assertThrows(IllegalArgumentException.class, () -> AlternationPrefilter.anchored(List.of("[ab]cd"), flags));
+    assertThrows(IllegalArgumentException.class, () -> AlternationPrefilter.anchored(List.of("\\w+mobile"), flags));
+    assertThrows(IllegalArgumentException.class,
+        () -> AlternationPrefilter.anchored(List.of("abc"), Pattern.UNICODE_CHARACTER_CLASS));
+  }
+
+  @Test
+  void leadingLiteral_shouldStopBeforeTheFirstGroupClassOrQuantifiedCharacter() {
+    // GIVEN alternatives WHEN their openings are read THEN only what every match starts with is kept
+    assertEquals("envoyé ", AlternationPrefilter.leadingLiteral("envoyé (?:de|depuis) "));
+    assertEquals("von meinem ", AlternationPrefilter.leadingLiteral("von meinem .{1,60} gesendet"));
+    assertEquals("colo", AlternationPrefilter.leadingLiteral("colou?r"));
+    assertEquals("ab", AlternationPrefilter.leadingLiteral("abc+"));
   }
 }
