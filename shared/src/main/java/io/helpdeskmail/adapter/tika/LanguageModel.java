@@ -59,14 +59,26 @@ final class LanguageModel {
     int next = 0;
     for (int g = 0; g < keys.length; g++) {
       int length = (int) (keys[g] >>> 48);
-      Arrays.fill(row, 0.0);
       long languagesOf = 0;
-      for (int e = starts[g]; e < starts[g + 1]; e++) {
-        row[entryLanguage[e]] = (double) entryCount[e] / totals[entryLanguage[e] * MAX_GRAM + length - 1];
-        languagesOf |= 1L << entryLanguage[e];
-      }
       int first = next;
-      for (int l = 0; l < row.length; l++) if ((languagesOf & 1L << l) != 0) gramProbability[next++] = row[l];
+      boolean ascending = true;
+      // The model lists a gram's languages in order, which is the order lookups read them in: written straight
+      // through (this runs for every gram on every cold start); any other order is laid out through a row.
+      for (int e = starts[g], previous = -1; e < starts[g + 1]; e++) {
+        int l = entryLanguage[e];
+        ascending &= l > previous;
+        previous = l;
+        languagesOf |= 1L << l;
+        gramProbability[next++] = (double) entryCount[e] / totals[l * MAX_GRAM + length - 1];
+      }
+      if (!ascending) {
+        Arrays.fill(row, 0.0);
+        for (int e = starts[g]; e < starts[g + 1]; e++) {
+          row[entryLanguage[e]] = (double) entryCount[e] / totals[entryLanguage[e] * MAX_GRAM + length - 1];
+        }
+        next = first;
+        for (int l = 0; l < row.length; l++) if ((languagesOf & 1L << l) != 0) gramProbability[next++] = row[l];
+      }
       int s = slot(keys[g], mask);
       while (table[2 * s] != 0) s = (s + 1) & mask;
       table[2 * s] = keys[g];
