@@ -226,6 +226,19 @@ class HtmlTextDifferentialTest {
   }
 
   @Test
+  void convert_shouldLeaveDeepNestingToJsoup_whenAPageNestsDeeperThanTheStreamSearches() {
+    for (String open : new String[] {"<div>", "<blockquote>", "<i><b>", "<font>", "<ul><li>", "<table><tr><td>"}) {
+      // GIVEN a page nesting one construct thousands of times, text at every level (a slow-parse attack)
+      String html = (open + "x ").repeat(3000);
+
+      // WHEN converted THEN the stream gives it up at its depth limit, and the text is jsoup's
+      String why = HtmlStream.unsupported(html, NOWHERE);
+      assertTrue(why != null && why.contains(String.valueOf(HtmlStream.MAX_OPEN)), open + ": " + why);
+      assertEquals(JsoupHtmlText.convert(html), HtmlText.convert(html), open);
+    }
+  }
+
+  @Test
   void convert_shouldEqualJsoupWalk_whenGeneratedMailHtmlIsConverted() {
     // GIVEN a seeded corpus of generated mail-like documents
     Random rnd = new Random(20260105);
