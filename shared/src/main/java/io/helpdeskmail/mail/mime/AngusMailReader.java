@@ -98,7 +98,9 @@ public final class AngusMailReader implements MailReader {
     Parts parts = new Parts();
     walk(top, 0, parts, false, true, false);
 
-    Charset legacy = legacyHeaderCharset(block.fields(), parts.charsets, raw);
+    // Header bytes all ASCII (most mail): no field needs a legacy charset, known without looking at each field.
+    Charset legacy = ByteScan.isAscii(raw, 0, block.bodyStart()) ? null
+        : legacyHeaderCharset(block.fields(), parts.charsets, raw);
     MailHeaders headers = headers(block, legacy);
 
     List<MailAddress> from = addresses(rawField(block, "From", false), legacy, false);
@@ -599,7 +601,8 @@ public final class AngusMailReader implements MailReader {
   /** Headers of an enclosed message or a text/rfc822-headers part, read with the same lenient scan. */
   private static MailHeaders headersOf(byte[] data) {
     HeaderBlock block = HeaderBlock.scan(data, 0, data.length);
-    return headers(block, legacyHeaderCharset(block.fields(), List.of(), data));
+    return headers(block, ByteScan.isAscii(data, 0, block.bodyStart()) ? null
+        : legacyHeaderCharset(block.fields(), List.of(), data));
   }
 
   /** The fields as text: raw 8-bit bytes read in the legacy charset (or as UTF-8/1252), then RFC 2047 decoded. */
