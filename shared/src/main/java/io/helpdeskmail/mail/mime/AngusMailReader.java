@@ -130,18 +130,19 @@ public final class AngusMailReader implements MailReader {
 
   /**
    * Header fields without the thirty ordering placeholders a new InternetHeaders starts with (they serve writing a
-   * message, not reading one), which every lookup would otherwise step over.
+   * message, not reading one), which every lookup would otherwise step over. The public constructors leave no way
+   * to skip making them (the stream one looks up a line reader by reflection), so they are dropped before any field
+   * is added.
    */
-  private static final class ContentFields extends InternetHeaders {
+  private static class ContentFields extends InternetHeaders {
     ContentFields() {
       headers = new ArrayList<>(4);
     }
   }
 
   /**
-   * A body part over the shared raw bytes, its header fields read already: no copy of the body is made, and no
-   * InternetHeaders is built only to be replaced (MimeBodyPart's no-argument constructor makes one with thirty
-   * placeholders).
+   * A body part over the shared raw bytes, its header fields read already: no copy of the body is made, and
+   * MimeBodyPart's no-argument constructor, which makes an InternetHeaders of its own, is not run.
    */
   private static final class SlicePart extends MimeBodyPart {
     SlicePart(InternetHeaders headers, Region body) throws MessagingException {
@@ -162,13 +163,12 @@ public final class AngusMailReader implements MailReader {
    * the stream route looks up its line-reader factory by reflection for every part and reads byte by byte.
    * Angus's line ends: LF, CRLF, CR CR LF, or a lone CR; bytes are ISO-8859-1 chars (mail.mime.allowutf8 is off).
    */
-  static final class PartFields extends InternetHeaders {
+  static final class PartFields extends ContentFields {
     /** mail.mime.ignorewhitespacelines, which SETTINGS turns on: a line of white space ends the block too. */
     private static final boolean WHITESPACE_LINE_ENDS = Boolean.parseBoolean(SETTINGS.get("mail.mime.ignorewhitespacelines"));
     final int bodyStart;
 
     PartFields(byte[] b, int off, int end) {
-      headers = new ArrayList<>(4);
       int pos = off;
       String prevline = null;
       StringBuilder lineBuffer = new StringBuilder();
