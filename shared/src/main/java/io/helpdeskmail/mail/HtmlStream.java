@@ -808,30 +808,19 @@ final class HtmlStream {
 
   private void processChars(int m, String s) {
     switch (m) {
-      case INITIAL -> {
+      case INITIAL, BEFORE_HTML, BEFORE_HEAD, IN_HEAD, AFTER_HEAD -> {
+        // White space before the body is dropped; other text implies the step each of these modes waits for.
         if (isBlank(s)) return;
-        quirks = QUIRKS; // no doctype
-        mode = BEFORE_HTML;
-        processChars(mode, afterSpace(s));
-      }
-      case BEFORE_HTML -> {
-        if (isBlank(s)) return;
-        startHtml();
-        processChars(mode, afterSpace(s));
-      }
-      case BEFORE_HEAD -> {
-        if (isBlank(s)) return;
-        startHead();
-        processChars(mode, afterSpace(s));
-      }
-      case IN_HEAD -> {
-        if (isBlank(s)) return;
-        endHead();
-        processChars(mode, afterSpace(s));
-      }
-      case AFTER_HEAD -> {
-        if (isBlank(s)) return;
-        startBody(null);
+        switch (m) {
+          case INITIAL -> {
+            quirks = QUIRKS; // no doctype
+            mode = BEFORE_HTML;
+          }
+          case BEFORE_HTML -> startHtml();
+          case BEFORE_HEAD -> startHead();
+          case IN_HEAD -> endHead();
+          default -> startBody(null);
+        }
         processChars(mode, afterSpace(s));
       }
       case IN_BODY, IN_CELL -> {
