@@ -311,9 +311,8 @@ public final class AngusMailReader implements MailReader {
 
   /** What the walk gathers: body texts, attachments and report parts. */
   private static final class Parts {
-    final StringBuilder plain = new StringBuilder();
-    final StringBuilder html = new StringBuilder();
-    boolean hasPlain, hasHtml, isReport;
+    final BodyText plain = new BodyText(), html = new BodyText();
+    boolean isReport;
     String reportType, status;
     MailHeaders originalHeaders;
     final List<Attachment> attachments = new ArrayList<>();
@@ -321,11 +320,45 @@ public final class AngusMailReader implements MailReader {
     int count;
 
     String plain() {
-      return hasPlain ? plain.toString() : null;
+      return plain.text();
     }
 
     String html() {
-      return hasHtml ? html.toString() : null;
+      return html.text();
+    }
+  }
+
+  /**
+   * The text of the body parts of one type, in order. Nearly every message has one such part, which is kept as the
+   * String it was decoded into: appending it to a builder and copying it out again was a tenth of the reader's
+   * garbage. A second part switches to a builder, so many parts still join in linear time.
+   */
+  private static final class BodyText {
+    private String first;
+    private StringBuilder joined;
+
+    boolean present() {
+      return first != null;
+    }
+
+    /** Adds a part's text after separator, which goes in only between parts (null: none). */
+    void add(String text, String separator) {
+      if (first == null) {
+        first = text;
+        return;
+      }
+      if (joined == null) joined = new StringBuilder(first.length() + text.length() + 1).append(first);
+      if (separator != null) joined.append(separator);
+      joined.append(text);
+    }
+
+    boolean endsWithLineOrEmpty() {
+      CharSequence s = joined != null ? joined : first;
+      return s.isEmpty() || s.charAt(s.length() - 1) == '\n';
+    }
+
+    String text() {
+      return joined != null ? joined.toString() : first;
     }
   }
 
@@ -388,20 +421,16 @@ public final class AngusMailReader implements MailReader {
     boolean bodyText = (type.equals("text/plain") || type.equals("text/html") || type.equals("text/enriched"))
         && !"attachment".equals(disposition) && (filename == null || top) && !resource;
     if (bodyText) {
-      String text = TextDecoding.decode(decoded(p), ct.getParameter("charset"));
+      String text = decodedText(p, ct.getParameter("charset"));
       if (type.equals("text/html")) {
-        if (inAlternative && out.hasHtml) return;
-        if (out.hasHtml) out.html.append('\n');
-        out.html.append(text);
-        out.hasHtml = true;
+        if (inAlternative && out.html.present()) return;
+        out.html.add(text, "\n");
       } else {
-        if (inAlternative && out.hasPlain) return;
+        if (inAlternative && out.plain.present()) return;
         if ("flowed".equalsIgnoreCase(ct.getParameter("format"))) {
           text = FlowedText.unflow(text, "yes".equalsIgnoreCase(ct.getParameter("delsp")));
         }
-        if (out.hasPlain && !out.plain.isEmpty() && out.plain.charAt(out.plain.length() - 1) != '\n') out.plain.append('\n');
-        out.plain.append(text);
-        out.hasPlain = true;
+        out.plain.add(text, out.plain.present() && !out.plain.endsWithLineOrEmpty() ? "\n" : null);
       }
       return;
     }
@@ -557,15 +586,38 @@ public final class AngusMailReader implements MailReader {
     }
   }
 
-  /** The part's content with its transfer encoding undone. */
-  private static byte[] decoded(MimePart p) throws MessagingException, IOException {
+  /** The part's transfer encoding, lower case; "" when it has none or it cannot be read. */
+  private static String encoding(MimePart p) {
     String enc;
     try {
       enc = p.getEncoding();
     } catch (MessagingException | RuntimeException e) {
       enc = null;
     }
-    enc = enc == null ? "" : enc.trim().toLowerCase(Locale.ROOT);
+    return enc == null ? "" : enc.trim().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * A body part's text: {@link #decoded} then {@link TextDecoding#decode}, but 7bit/8bit and quoted-printable text
+   * that still sits in the message buffer is decoded from there through one scratch array into the String.
+   */
+  private static String decodedText(MimePart p, String charset) throws MessagingException, IOException {
+    String enc = encoding(p);
+    if (!enc.equals("base64") && !enc.equals("binary") && !enc.startsWith("x-uu") && !enc.equals("uuencode")) {
+      try (InputStream in = p instanceof MimeBodyPart b ? b.getRawInputStream() : ((MimeMessage) p).getRawInputStream()) {
+        if (in instanceof Region r && r.untouched()) {
+          return enc.equals("quoted-printable")
+              ? TextDecoding.decodeQuotedPrintableLines(r.buffer(), r.offset(), r.length(), charset)
+              : TextDecoding.decodeLines(r.buffer(), r.offset(), r.length(), charset);
+        }
+      }
+    }
+    return TextDecoding.decode(decoded(p), charset);
+  }
+
+  /** The part's content with its transfer encoding undone. */
+  private static byte[] decoded(MimePart p) throws MessagingException, IOException {
+    String enc = encoding(p);
     byte[] raw;
     try (InputStream in = p instanceof MimeBodyPart b ? b.getRawInputStream() : ((MimeMessage) p).getRawInputStream()) {
       if (enc.equals("base64") && in instanceof Region r && r.untouched()) {

@@ -1,6 +1,7 @@
 package io.helpdeskmail.mail.mime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,44 @@ class TextDecodingLineEndsTest {
       // WHEN converted THEN the bytes are the reference conversion's, whole or by region
       assertArrayEquals(reference(in, off, len), TextDecoding.crlfToLf(in, off, len), "round " + round);
       assertArrayEquals(reference(in, 0, in.length), TextDecoding.crlfToLf(in), "round " + round);
+    }
+  }
+
+  @Test
+  void crlfToLf_shouldMatchByteByByteConversion_whenLinesAreLongAndCrsSparse() {
+    // GIVEN text of long lines (whole eight-byte words without a CR between line ends), some with high bytes
+    Random rnd = new Random(8);
+    for (int round = 0; round < 2_000; round++) {
+      byte[] in = new byte[rnd.nextInt(400)];
+      for (int i = 0; i < in.length; i++) {
+        int r = rnd.nextInt(60);
+        in[i] = r == 0 ? (byte) '\r' : r == 1 ? (byte) '\n' : r == 2 ? (byte) 0xE9 : (byte) ('a' + r % 26);
+      }
+      int off = in.length == 0 ? 0 : rnd.nextInt(in.length);
+      int len = in.length - off == 0 ? 0 : rnd.nextInt(in.length - off + 1);
+      // WHEN converted THEN the bytes are the reference conversion's
+      assertArrayEquals(reference(in, off, len), TextDecoding.crlfToLf(in, off, len), "round " + round);
+    }
+  }
+
+  @Test
+  void decodeLines_shouldGiveTheTextOfTheConvertedBytes_whenCharsetsAndEncodingsVary() {
+    // GIVEN regions of text with CRLF, lone CR, '=' escapes, soft breaks and UTF-8/windows-1252 bytes
+    Random rnd = new Random(9);
+    String[] pieces = {"\r\n", "\r", "\n", "=\r\n", "=C3=A9", "=E9", "=", " ", "abc", "\u00e9", "\u65e5\u672c", "x"};
+    String[] charsets = {null, "utf-8", "iso-8859-1", "windows-1252", "shift_jis"};
+    for (int round = 0; round < 3_000; round++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = rnd.nextInt(40); k > 0; k--) sb.append(pieces[rnd.nextInt(pieces.length)]);
+      byte[] in = sb.toString().getBytes(rnd.nextBoolean() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+      int off = in.length == 0 ? 0 : rnd.nextInt(in.length);
+      int len = in.length - off == 0 ? 0 : rnd.nextInt(in.length - off + 1);
+      String charset = charsets[rnd.nextInt(charsets.length)];
+      // WHEN decoded straight from the region THEN the text is that of the converted bytes
+      assertEquals(TextDecoding.decode(TextDecoding.crlfToLf(in, off, len), charset),
+          TextDecoding.decodeLines(in, off, len, charset), "round " + round);
+      assertEquals(TextDecoding.decode(TextDecoding.quotedPrintableLf(in, off, len), charset),
+          TextDecoding.decodeQuotedPrintableLines(in, off, len, charset), "round " + round);
     }
   }
 }
