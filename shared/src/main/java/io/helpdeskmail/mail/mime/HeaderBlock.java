@@ -23,8 +23,7 @@ record HeaderBlock(List<Field> fields, int bodyStart) {
   static HeaderBlock scan(byte[] b, int off, int end) {
     int pos = skipLeadingBlankLines(b, off, end);
     List<Field> fields = new ArrayList<>();
-    String name = null;
-    StringBuilder value = null;
+    Open open = null;
     boolean first = true;
     while (pos < end) {
       int eol = lineEnd(b, pos, end);
@@ -40,8 +39,8 @@ record HeaderBlock(List<Field> fields, int bodyStart) {
           pos = next;
           break;
         }
-        if (value != null) {
-          value.append("\r\n").append(latin1(b, pos, eol));
+        if (open != null) {
+          open.fold(b, pos, eol, "\r\n");
           pos = next;
           continue;
         }
@@ -60,17 +59,48 @@ record HeaderBlock(List<Field> fields, int bodyStart) {
         if (!insideBlock(b, next, end, b, pos, eol)) break; // not a field: the body starts here (no blank line)
         // Inside the block: a folded line that lost its indentation ("boundary=...", a list of message ids,
         // one token without spaces) continues the field before it; a line of words is gateway junk, dropped.
-        if (value != null && !hasSpace(b, pos, eol)) value.append("\r\n ").append(latin1(b, pos, eol));
+        if (open != null && !hasSpace(b, pos, eol)) open.fold(b, pos, eol, "\r\n ");
         pos = next;
         continue;
       }
-      if (name != null) fields.add(new Field(name, value.toString()));
-      name = latin1(b, pos, colon).strip();
-      value = new StringBuilder(latin1(b, colon + 1, eol));
+      if (open != null) fields.add(open.field(b));
+      open = new Open(latin1(b, pos, colon).strip(), colon + 1, eol);
       pos = next;
     }
-    if (name != null) fields.add(new Field(name, value.toString()));
+    if (open != null) fields.add(open.field(b));
     return new HeaderBlock(List.copyOf(fields), Math.min(pos, end));
+  }
+
+  /**
+   * The field being read. Its value is one String cut from the buffer when its lines follow each other joined by
+   * CRLF, as they are stored (nearly every field); a builder is made only for other line ends or a line that lost
+   * its indentation. Building every value in a builder from a String of its first line copied it three times.
+   */
+  private static final class Open {
+    final String name;
+    final int start;
+    int end;
+    StringBuilder folded;
+
+    Open(String name, int start, int end) {
+      this.name = name;
+      this.start = start;
+      this.end = end;
+    }
+
+    /** Adds the line b[from..eol) after separator (which is what sits between the lines in the value). */
+    void fold(byte[] b, int from, int eol, String separator) {
+      if (folded == null && separator.length() == 2 && from == end + 2 && b[end] == '\r' && b[end + 1] == '\n') {
+        end = eol; // stored exactly as the value reads: still one slice of the buffer
+        return;
+      }
+      if (folded == null) folded = new StringBuilder(latin1(b, start, end));
+      folded.append(separator).append(latin1(b, from, eol));
+    }
+
+    Field field(byte[] b) {
+      return new Field(name, folded != null ? folded.toString() : latin1(b, start, end));
+    }
   }
 
   private static int skipLeadingBlankLines(byte[] b, int pos, int end) {
@@ -142,11 +172,8 @@ record HeaderBlock(List<Field> fields, int bodyStart) {
 
   /** End of the line content at pos: before CRLF, LF, or a lone CR. */
   private static int lineEnd(byte[] b, int pos, int end) {
-    for (int i = pos; i < end; i++) {
-      if (b[i] == '\n') return i > pos && b[i - 1] == '\r' ? i - 1 : i;
-      if (b[i] == '\r' && (i + 1 >= end || b[i + 1] != '\n')) return i;
-    }
-    return end;
+    int i = ByteScan.indexOfEither(b, pos, end, (byte) '\r', (byte) '\n');
+    return i < 0 ? end : i; // a CR ends the line whether an LF follows (CRLF) or not (a lone CR)
   }
 
   private static int nextLine(byte[] b, int eol, int end) {

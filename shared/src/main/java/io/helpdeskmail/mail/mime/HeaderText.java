@@ -88,13 +88,15 @@ public final class HeaderText {
   /** RFC 5322 unfolding: CRLF followed by white space is removed, tabs become spaces, ends are trimmed. */
   public static String unfold(String raw) {
     if (raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && raw.indexOf('\t') < 0) return raw.strip();
-    StringBuilder sb = new StringBuilder(raw.length());
+    // Into a plain array: a builder's append checks capacity and coding for every char of every folded value.
+    char[] out = new char[raw.length()];
+    int n = 0;
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       if (c == '\r' || c == '\n') continue;
-      sb.append(c == '\t' ? ' ' : c);
+      out[n++] = c == '\t' ? ' ' : c;
     }
-    return sb.toString().strip();
+    return new String(out, 0, n).strip();
   }
 
   /** Reads raw header bytes: UTF-8 when valid (RFC 6532), else windows-1252. */
