@@ -61,9 +61,8 @@ public final class TextDecoding {
 
   /** Decodes text bytes: declared charset if it fits, else detected (ISO-2022-JP escapes, UTF-8), else windows-1252. */
   public static String decode(byte[] b, int off, int len, String declared) {
+    if (ByteScan.isAsciiWithoutEscape(b, off, off + len)) return new String(b, off, len, StandardCharsets.ISO_8859_1);
     Charset cs = charset(declared);
-    boolean ascii = isAscii(b, off, len);
-    if (ascii && !hasEscape(b, off, len)) return new String(b, off, len, StandardCharsets.ISO_8859_1);
     if (cs == null || cs == WINDOWS_1252) {
       if (hasEscape(b, off, len) && cs == null) return new String(b, off, len, charset("iso-2022-jp"));
       if (mostlyUtf8(b, off, len)) return new String(b, off, len, StandardCharsets.UTF_8);

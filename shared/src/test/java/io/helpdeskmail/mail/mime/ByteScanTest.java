@@ -40,4 +40,22 @@ class ByteScanTest {
     assertEquals(false, ByteScan.isAscii(b, 0, b.length));
     assertEquals(true, ByteScan.isAscii(b, 0, 9_990));
   }
+
+  @Test
+  void isAsciiWithoutEscape_shouldMatchAByteLoop_whenEscAndHighBytesSitAnywhere() {
+    // GIVEN random mostly-ASCII bytes with ESC, its neighbours (0x1A, 0x1C: borrow traps), 0x9B and other high bytes
+    Random rnd = new Random(13);
+    byte[] pool = {0x1B, 0x1A, 0x1C, (byte) 0x9B, (byte) 0x80, (byte) 0xFF, 0, '$', 'B'};
+    for (int round = 0; round < 5_000; round++) {
+      byte[] b = new byte[rnd.nextInt(1_200)];
+      int sparse = 1 + rnd.nextInt(600);
+      for (int i = 0; i < b.length; i++) b[i] = rnd.nextInt(sparse) == 0 ? pool[rnd.nextInt(pool.length)] : (byte) 'x';
+      int from = b.length == 0 ? 0 : rnd.nextInt(b.length);
+      int end = from + rnd.nextInt(b.length - from + 1);
+      boolean expected = true;
+      for (int i = from; i < end; i++) if (b[i] < 0 || b[i] == 0x1B) expected = false;
+      // WHEN checked word by word THEN the answer is the byte loop's
+      assertEquals(expected, ByteScan.isAsciiWithoutEscape(b, from, end), "round " + round);
+    }
+  }
 }
