@@ -212,12 +212,14 @@ public final class ReplyExtractor {
     List<String> out = new ArrayList<>(text.length() / 32 + 4);
     int n = text.length();
     if (text.indexOf('\r') < 0) { // the usual case: the reader already turned CRLF into LF
+      // one search of the text for a no-break space instead of one per line
+      boolean nbsp = text.indexOf('\u00A0') >= 0;
       int start = 0;
       for (int lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', start)) {
-        out.add(line(text, start, lf));
+        out.add(nbsp ? line(text, start, lf) : text.substring(start, lf));
         start = lf + 1;
       }
-      out.add(line(text, start, n));
+      out.add(nbsp ? line(text, start, n) : text.substring(start, n));
       return out;
     }
     int start = 0;
