@@ -118,7 +118,8 @@ public final class BounceReader {
 
   /** {@link #isBounceSubject} for a subject folded by {@link OutOfOfficeSubjects#foldedHead}. */
   static boolean isFoldedBounceSubject(String foldedHead) {
-    return BOUNCE_SUBJECT.matcher(foldedHead).find();
+    // lookingAt: the pattern opens with "^", so find() matched only at the start too, after failing at every other
+    return BOUNCE_SUBJECT.matcher(foldedHead).lookingAt();
   }
 
   /** The bounce wording found in the first part of the text, or null. */
@@ -170,7 +171,7 @@ public final class BounceReader {
       code = dsn.status;
       delayed = dsn.delayed;
     }
-    for (String v : mail.headers().all("X-Failed-Recipients")) {
+    for (String v : mail.headers().all("x-failed-recipients")) {
       for (String a : v.split(",")) addRecipient(recipients, a);
     }
     if (recipients.isEmpty()) recipients.addAll(textRecipients(mail, explanation));
@@ -193,7 +194,7 @@ public final class BounceReader {
     boolean delayed = false;
     String recipient = null, action = null, code = null, diag = null;
     // Fields are read line by line; a blank line or a new Final-Recipient closes one recipient's group.
-    String[] lines = LINE_END.split(head(status, 32_000));
+    String[] lines = splitLines(head(status, 32_000));
     List<String> fields = new ArrayList<>();
     for (String line : lines) {
       if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && !fields.isEmpty()) {
@@ -243,6 +244,25 @@ public final class BounceReader {
    * two-character regex misses split's fast path, and compiling it was a third of reading a delivery status.
    */
   static final Pattern LINE_END = Pattern.compile("\\r?\\n");
+
+  /**
+   * LINE_END.split(s): the text cut at each LF or CRLF, trailing empty lines dropped (none at all when every line
+   * is empty), the text itself when it has no LF. By hand: the regex split was most of reading a delivery status.
+   */
+  static String[] splitLines(String s) {
+    int lf = s.indexOf('\n');
+    if (lf < 0) return new String[] {s};
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (; lf >= 0; lf = s.indexOf('\n', start)) {
+      out.add(s.substring(start, lf > start && s.charAt(lf - 1) == '\r' ? lf - 1 : lf));
+      start = lf + 1;
+    }
+    out.add(s.substring(start));
+    int size = out.size();
+    while (size > 0 && out.get(size - 1).isEmpty()) size--;
+    return out.subList(0, size).toArray(new String[0]);
+  }
 
   private static final Pattern BARE_STATUS = Pattern.compile("([245]\\.\\d{1,3}\\.\\d{1,3})");
 

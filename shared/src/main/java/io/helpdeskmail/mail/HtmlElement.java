@@ -8,6 +8,8 @@ final class HtmlElement {
   private static final String[] NO_ATTRIBUTES = {};
 
   final String name;
+  /** The name's {@link HtmlTags} categories, found once for the element. */
+  final int flags;
   /** Name, value, name, value... */
   private final String[] attributes;
   /** True for body and everything inside it: only these reach the text walker. */
@@ -16,8 +18,19 @@ final class HtmlElement {
   boolean silent;
 
   HtmlElement(String name, String[] attributes) {
+    this(name, HtmlTags.flags(name), attributes);
+  }
+
+  /** An element whose name's categories are already known (the reader looked the tag up as it read it). */
+  HtmlElement(String name, int flags, String[] attributes) {
     this.name = name;
+    this.flags = flags;
     this.attributes = attributes == null ? NO_ATTRIBUTES : attributes;
+  }
+
+  /** True when the name is in any of the {@link HtmlTags} categories given. */
+  boolean is(int categories) {
+    return (flags & categories) != 0;
   }
 
   /** The value of an attribute, or "" when absent (as jsoup's Element.attr). */
@@ -45,7 +58,7 @@ final class HtmlElement {
 
   /** A copy for the parser's reopening of formatting elements (a new element with the same attributes). */
   HtmlElement copy() {
-    return new HtmlElement(name, attributes);
+    return new HtmlElement(name, flags, attributes);
   }
 
   /** This element's attributes under another tag name (HTML reads {@code <image>} as {@code <img>}). */

@@ -1,9 +1,10 @@
 package io.helpdeskmail.mail;
 
+import static io.helpdeskmail.mail.HtmlTags.*;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
 
@@ -63,51 +64,7 @@ final class HtmlStream {
     }
   }
 
-  // ---------------------------------------------------------------- tag categories (HTML spec, as jsoup's tag set)
-
-  private static final Set<String> VOID = Set.of("meta", "link", "base", "frame", "img", "br", "wbr", "embed", "hr",
-      "input", "keygen", "col", "command", "device", "area", "basefont", "bgsound", "menuitem", "param", "source",
-      "track");
-  /** Elements whose text is data (script-like), not a text node. */
-  private static final Set<String> DATA = Set.of("iframe", "noembed", "noframes", "script", "style", "xmp");
-  private static final Set<String> KNOWN = Set.of("html", "head", "body", "frameset", "script", "noscript", "style",
-      "meta", "link", "title", "frame", "noframes", "section", "nav", "aside", "hgroup", "header", "footer", "p", "h1",
-      "h2", "h3", "h4", "h5", "h6", "dialog", "search", "ul", "ol", "pre", "div", "blockquote", "hr", "address",
-      "figure", "figcaption", "form", "fieldset", "dl", "dt", "dd", "li", "table", "caption", "thead", "tfoot", "tbody",
-      "colgroup", "col", "tr", "th", "td", "details", "menu", "plaintext", "template", "article", "main", "center",
-      "dir", "applet", "marquee", "listing", "object", "base", "font", "tt", "i", "b", "u", "big", "small", "em",
-      "strong", "dfn", "code", "samp", "kbd", "var", "cite", "abbr", "time", "acronym", "mark", "ruby", "rt", "rp",
-      "rtc", "a", "img", "wbr", "map", "q", "sub", "sup", "bdo", "iframe", "embed", "span", "input", "select",
-      "textarea", "label", "audio", "video", "canvas", "optgroup", "option", "legend", "datalist", "keygen", "output",
-      "progress", "meter", "area", "param", "source", "track", "summary", "command", "device", "basefont", "bgsound",
-      "menuitem", "data", "bdi", "s", "strike", "nobr", "ins", "del", "button", "picture", "slot", "rb", "br", "xmp",
-      "noembed");
-  private static final Set<String> SPECIAL = Set.of("address", "applet", "area", "article", "aside", "base",
-      "basefont", "bgsound", "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
-      "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure", "footer", "form", "frame",
-      "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "iframe", "img",
-      "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta", "nav", "noembed", "noframes",
-      "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script", "search", "section", "select", "source",
-      "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr",
-      "track", "ul", "wbr", "xmp");
-  private static final Set<String> SCOPE = Set.of("applet", "caption", "html", "marquee", "object", "select", "table",
-      "td", "template", "th");
-  private static final Set<String> TABLE_SCOPE = Set.of("html", "table", "template");
-  private static final Set<String> IMPLIED_END = Set.of("dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt",
-      "rtc");
-  private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
-  private static final Set<String> FORMATTING = Set.of("a", "b", "big", "code", "em", "font", "i", "nobr", "s",
-      "small", "strike", "strong", "tt", "u");
-  private static final Set<String> P_CLOSERS = Set.of("address", "article", "aside", "blockquote", "center",
-      "details", "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "menu", "nav", "ol", "p",
-      "section", "summary", "ul");
-  private static final Set<String> END_CLOSERS = Set.of("address", "article", "aside", "blockquote", "button",
-      "center", "details", "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup",
-      "listing", "menu", "nav", "ol", "pre", "section", "summary", "ul");
-  private static final Set<String> FOSTER_TARGETS = Set.of("table", "tbody", "tfoot", "thead", "tr");
-  /** Parts of frames, templates, forms and foreign content that the stream leaves to jsoup. */
-  private static final Set<String> UNSUPPORTED_START = Set.of("frameset", "template", "select", "svg", "math",
-      "noscript");
+  // ---------------------------------------------------------------- states (tag categories: HtmlTags)
 
   private static final int INITIAL = 0, BEFORE_HTML = 1, BEFORE_HEAD = 2, IN_HEAD = 3, AFTER_HEAD = 4, IN_BODY = 5,
       TEXT = 6, IN_TABLE = 7, IN_TABLE_BODY = 8, IN_ROW = 9, IN_CELL = 10, AFTER_BODY = 11, AFTER_AFTER_BODY = 12;
@@ -314,12 +271,13 @@ final class HtmlStream {
       pos = len;
       return;
     }
-    String name = lower(p, q);
-    finishTag(name, q, start);
+    HtmlTags.Tag known = HtmlTags.lookup(in, p, q);
+    String name = known != null ? known.name() : lower(p, q);
+    finishTag(name, known != null ? known.flags() : HtmlTags.flags(name), q, start);
   }
 
-  /** Reads the attributes from q and emits the tag at its '>'. */
-  private void finishTag(String name, int q, boolean start) {
+  /** Reads the attributes from q and emits the tag at its '>'; flags are the name's {@link HtmlTags} categories. */
+  private void finishTag(String name, int flags, int q, boolean start) {
     attrBuf.clear();
     boolean selfClosing = false;
     int state = 0; // 0 before attr name, 1 after attr name, 2 self-closing start tag
@@ -386,7 +344,7 @@ final class HtmlStream {
     flushText();
     if (start) {
       String[] attrs = attrBuf.isEmpty() ? null : dedupe();
-      startTag(new HtmlElement(name, attrs), selfClosing);
+      startTag(new HtmlElement(name, flags, attrs), selfClosing);
       if (skipNewline) {
         skipNewline = false;
         if (pos < len && in.charAt(pos) == '\n') pos++;
@@ -495,12 +453,13 @@ final class HtmlStream {
       if (p < len && in.charAt(p) == '/' && p + 1 < len && isAsciiAlpha(in.charAt(p + 1))) {
         int q = p + 1;
         while (q < len && isAsciiAlpha(in.charAt(q))) q++;
-        String name = lower(p + 1, q);
+        HtmlTags.Tag known = HtmlTags.lookup(in, p + 1, q);
+        String name = known != null ? known.name() : lower(p + 1, q);
         if (q < len && name.equals(rawEnd)) {
           char c = in.charAt(q);
           if (isSpace(c) || c == '/' || c == '>') {
             tokState = DATA_STATE;
-            finishTag(name, q, false);
+            finishTag(name, known != null ? known.flags() : HtmlTags.flags(name), q, false);
             return;
           }
         }
@@ -517,7 +476,7 @@ final class HtmlStream {
   private boolean textKept() {
     HtmlElement target = current();
     if (target == null || bodyClosed) return true; // let insertText decide (and give up) as before
-    return target.inBody && !DATA.contains(target.name) && !sink.skipsText();
+    return target.inBody && !target.is(DATA) && !sink.skipsText();
   }
 
   /**
@@ -633,7 +592,7 @@ final class HtmlStream {
   private void insert(HtmlElement el) {
     if (stack.size() >= MAX_OPEN) throw new Unsupported("nesting deeper than " + MAX_OPEN);
     HtmlElement target = current();
-    if (fosterInserts && target != null && FOSTER_TARGETS.contains(target.name)) {
+    if (fosterInserts && target != null && target.is(FOSTER_TARGET)) {
       throw new Unsupported("foster-parented <" + el.name + ">");
     }
     el.inBody = el == body || target != null && target.inBody;
@@ -667,7 +626,7 @@ final class HtmlStream {
 
   private void insertText(String s) {
     HtmlElement target = current();
-    if (target == null || !target.inBody || DATA.contains(target.name)) return;
+    if (target == null || !target.inBody || target.is(DATA)) return;
     if (bodyClosed) throw new Unsupported("content after a closed body");
     sink.text(s);
   }
@@ -681,36 +640,34 @@ final class HtmlStream {
   private void generateImpliedEndTags(String except) {
     while (!stack.isEmpty()) {
       HtmlElement c = current();
-      if (!IMPLIED_END.contains(c.name) || c.name.equals(except)) return;
+      if (!c.is(IMPLIED_END) || c.name.equals(except)) return;
       pop();
     }
   }
 
-  private boolean inScope(String name, Set<String> extra) {
+  /** Whether name is in scope, the scope's boundaries being SCOPE and the categories in extra. */
+  private boolean inScope(String name, int extra) {
     for (int i = stack.size() - 1; i >= 0; i--) {
-      String n = stack.get(i).name;
-      if (n.equals(name)) return true;
-      if (SCOPE.contains(n) || extra != null && extra.contains(n)) return false;
+      HtmlElement el = stack.get(i);
+      if (el.name.equals(name)) return true;
+      if (el.is(SCOPE | extra)) return false;
     }
     return false;
   }
 
-  private static final Set<String> BUTTON = Set.of("button");
-  private static final Set<String> LIST = Set.of("ol", "ul");
-
   private boolean inScope(String name) {
-    return inScope(name, null);
+    return inScope(name, 0);
   }
 
   private boolean inButtonScope(String name) {
-    return inScope(name, BUTTON);
+    return inScope(name, BUTTON_SCOPE);
   }
 
   private boolean inTableScope(String name) {
     for (int i = stack.size() - 1; i >= 0; i--) {
-      String n = stack.get(i).name;
-      if (n.equals(name)) return true;
-      if (TABLE_SCOPE.contains(n)) return false;
+      HtmlElement el = stack.get(i);
+      if (el.name.equals(name)) return true;
+      if (el.is(TABLE_SCOPE)) return false;
     }
     return false;
   }
@@ -722,17 +679,14 @@ final class HtmlStream {
     return false;
   }
 
-  private void clearStackTo(Set<String> names) {
+  /** Pops elements until one of the context's categories, or html, is current. */
+  private void clearStackTo(int context) {
     while (!stack.isEmpty()) {
-      String n = current().name;
-      if (names.contains(n) || n.equals("html")) return;
+      HtmlElement c = current();
+      if (c.is(context) || c.name.equals("html")) return;
       pop();
     }
   }
-
-  private static final Set<String> TABLE_CONTEXT = Set.of("table", "template");
-  private static final Set<String> BODY_CONTEXT = Set.of("tbody", "tfoot", "thead", "template");
-  private static final Set<String> ROW_CONTEXT = Set.of("tr", "template");
 
   private void pushFormatting(HtmlElement el) {
     if (formatting.size() >= MAX_OPEN) throw new Unsupported("more than " + MAX_OPEN + " formatting elements");
@@ -829,7 +783,7 @@ final class HtmlStream {
       }
       case TEXT -> insertText(s);
       case IN_TABLE, IN_TABLE_BODY, IN_ROW -> {
-        if (current() != null && FOSTER_TARGETS.contains(current().name)) {
+        if (current() != null && current().is(FOSTER_TARGET)) {
           if (!isBlank(s)) throw new Unsupported("foster-parented text");
           insertText(s);
         } else {
@@ -1012,7 +966,7 @@ final class HtmlStream {
 
   private void inBodyStart(HtmlElement t) {
     String name = t.name;
-    if (UNSUPPORTED_START.contains(name)) throw new Unsupported(name);
+    if (t.is(UNSUPPORTED_START)) throw new Unsupported(name);
     switch (name) {
       case "a" -> {
         if (activeFormatting("a") != null) {
@@ -1044,7 +998,7 @@ final class HtmlStream {
             processEnd(mode, el.name);
             break;
           }
-          if (SPECIAL.contains(el.name) && !el.name.equals("address") && !el.name.equals("div")
+          if (el.is(SPECIAL) && !el.name.equals("address") && !el.name.equals("div")
               && !el.name.equals("p")) break;
         }
         closeP();
@@ -1120,7 +1074,7 @@ final class HtmlStream {
       case "iframe", "noembed" -> textElement(t, RAWTEXT);
       case "h1", "h2", "h3", "h4", "h5", "h6" -> {
         closeP();
-        if (current() != null && HEADINGS.contains(current().name)) pop();
+        if (current() != null && current().is(HEADING)) pop();
         insert(t);
       }
       case "pre", "listing" -> {
@@ -1153,10 +1107,10 @@ final class HtmlStream {
       case "title" -> textElement(t, RCDATA);
       case "noframes", "script", "style" -> textElement(t, RAWTEXT);
       default -> {
-        if (!KNOWN.contains(name)) {
+        if (!t.is(KNOWN)) {
           reconstructFormatting(); // as any other start tag: <p><b>a</p><o:p>c puts o:p in a new b
           insert(t);
-        } else if (P_CLOSERS.contains(name)) {
+        } else if (t.is(P_CLOSER)) {
           closeP();
           insert(t);
         } else if (name.equals("base") || name.equals("basefont") || name.equals("bgsound")
@@ -1168,13 +1122,12 @@ final class HtmlStream {
           formatting.add(MARKER);
         } else if (name.equals("param") || name.equals("source") || name.equals("track")) {
           insertEmpty(t);
-        } else if (Set.of("caption", "col", "colgroup", "frame", "head", "tbody", "td", "tfoot", "th", "thead", "tr")
-            .contains(name)) {
+        } else if (t.is(DROPPED_IN_BODY)) {
           return; // dropped in body
         } else {
           reconstructFormatting();
           insert(t);
-          if (VOID.contains(name)) pop();
+          if (t.is(VOID)) pop();
         }
       }
     }
@@ -1436,7 +1389,7 @@ final class HtmlStream {
       case "template" -> throw new Unsupported("template");
       case "span" -> anyOtherEnd(name);
       case "li" -> {
-        if (!inScope("li", LIST)) return;
+        if (!inScope("li", LIST_SCOPE)) return;
         generateImpliedEndTags("li");
         popToClose("li");
       }
@@ -1472,24 +1425,25 @@ final class HtmlStream {
       case "h1", "h2", "h3", "h4", "h5", "h6" -> {
         boolean inScope = false;
         for (int i = stack.size() - 1; i >= 0; i--) {
-          String n = stack.get(i).name;
-          if (HEADINGS.contains(n)) {
+          HtmlElement el = stack.get(i);
+          if (el.is(HEADING)) {
             inScope = true;
             break;
           }
-          if (SCOPE.contains(n)) break;
+          if (el.is(SCOPE)) break;
         }
         if (!inScope) return;
         generateImpliedEndTags(name);
         while (!stack.isEmpty()) {
-          if (HEADINGS.contains(pop().name)) break;
+          if (pop().is(HEADING)) break;
         }
       }
       case "br" -> processStartName("br");
       default -> {
-        if (FORMATTING.contains(name)) {
+        int flags = HtmlTags.flags(name);
+        if ((flags & FORMATTING) != 0) {
           adoption(name);
-        } else if (END_CLOSERS.contains(name)) {
+        } else if ((flags & END_CLOSER) != 0) {
           if (!inScope(name)) return;
           generateImpliedEndTags(null);
           popToClose(name);
@@ -1514,7 +1468,7 @@ final class HtmlStream {
         popToClose(name);
         return;
       }
-      if (SPECIAL.contains(el.name)) return;
+      if (el.is(SPECIAL)) return;
     }
   }
 
@@ -1554,7 +1508,7 @@ final class HtmlStream {
       if (!inScope(subject)) return;
       int blockAt = -1;
       for (int i = at + 1; i < stack.size(); i++) {
-        if (SPECIAL.contains(stack.get(i).name)) {
+        if (stack.get(i).is(SPECIAL)) {
           blockAt = i;
           break;
         }
@@ -1573,7 +1527,7 @@ final class HtmlStream {
   private void rebuild(HtmlElement el, int at, int blockAt) {
     if (at == 0) throw new Unsupported("misnested </" + el.name + "> without a common ancestor");
     HtmlElement ancestor = stack.get(at - 1);
-    if (FOSTER_TARGETS.contains(ancestor.name)) throw new Unsupported("misnested </" + el.name + "> in a table");
+    if (ancestor.is(FOSTER_TARGET)) throw new Unsupported("misnested </" + el.name + "> in a table");
     for (int i = at; i < blockAt; i++) {
       HtmlElement e = stack.get(i);
       if (!e.inBody || !sink.inert(e)) throw new Unsupported("misnested </" + el.name + "> around <" + e.name + ">");

@@ -1,6 +1,5 @@
 package io.helpdeskmail.mail;
 
-import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -20,15 +19,6 @@ import org.jsoup.select.NodeVisitor;
  * parsed with jsoup and walked the same way.
  */
 public final class HtmlText {
-  private static final Set<String> BLOCKS = Set.of("p", "div", "table", "tr", "ul", "ol", "li", "h1", "h2", "h3",
-      "h4", "h5", "h6", "pre", "address", "blockquote", "section", "article", "header", "footer", "hr", "center",
-      "dl", "dt", "dd", "form", "fieldset", "body", "html", "main", "nav", "aside", "figure", "figcaption");
-  private static final Set<String> SKIP = Set.of("head", "style", "script", "title", "meta", "noscript", "template",
-      "xml", "o:p", "svg");
-
-  /** Elements outside BLOCKS that the walker acts on at their start or end. */
-  private static final Set<String> ACTIVE = Set.of("br", "li", "td", "th", "img", "pre", "hr", "p", "blockquote");
-
   /** The text of the whole message, and the text before the first quoted-history container. */
   public record Result(String text, String beforeQuote, boolean quoteFound) {}
 
@@ -185,16 +175,14 @@ public final class HtmlText {
     /** Elements this walker does nothing for at their start or end (inline formatting, spans, fonts...). */
     @Override
     public boolean inert(HtmlElement e) {
-      String tag = e.name;
-      return !SKIP.contains(tag) && !BLOCKS.contains(tag) && !ACTIVE.contains(tag) && !isHidden(e)
-          && !isQuoteContainer(e);
+      return !e.is(HtmlTags.SKIP | HtmlTags.BLOCK | HtmlTags.ACTIVE) && !isHidden(e) && !isQuoteContainer(e);
     }
 
     @Override
     public void open(HtmlElement e) {
       String tag = e.name;
       if (skipRoot != null) return;
-      if (SKIP.contains(tag) || isHidden(e)) {
+      if (e.is(HtmlTags.SKIP) || isHidden(e)) {
         skipRoot = e;
         return;
       }
@@ -228,7 +216,7 @@ public final class HtmlText {
           out.append('\n');
         }
         default -> {
-          if (BLOCKS.contains(tag)) newline();
+          if (e.is(HtmlTags.BLOCK)) newline();
         }
       }
     }
@@ -267,7 +255,7 @@ public final class HtmlText {
         newline();
         out.append('\n'); // paragraphs are separated by a blank line, as people write them in plain text
         lineStart = true;
-      } else if (BLOCKS.contains(tag)) {
+      } else if (e.is(HtmlTags.BLOCK)) {
         newline();
       }
     }

@@ -41,7 +41,10 @@ public final class MailHeaders {
     return new MailHeaders(Map.of());
   }
 
-  /** The first value of the field, trimmed, or null when absent. */
+  /**
+   * The first value of the field, trimmed, or null when absent. Names are compared in lower case; a name given in
+   * lower case is used as it is (String.toLowerCase returns it), with no copy to make and hash.
+   */
   public String first(String name) {
     List<String> v = all(name);
     return v.isEmpty() ? null : v.get(0).trim();

@@ -102,13 +102,25 @@ public final class OutOfOfficeSubjects {
    */
   static String match(String subject, String foldedHead) {
     if (subject == null || subject.isBlank()) return null;
-    Matcher cjk = CJK.matcher(head(subject));
-    if (cjk.find()) return cjk.group().strip();
+    if (mayOpenCjk(subject)) {
+      Matcher cjk = CJK.matcher(head(subject));
+      if (cjk.find()) return cjk.group().strip();
+    }
     int p = 0;
     while (p < foldedHead.length() && " \t\n\013\f\r[({<*".indexOf(foldedHead.charAt(p)) >= 0) p++;
     if (!LATIN_OPENINGS.mayMatchFrom(foldedHead, p)) return null;
     Matcher m = LATIN.matcher(foldedHead);
     return m.find() ? m.group().strip() : null;
+  }
+
+  /**
+   * False when CJK cannot match: after the brackets and white space it skips, each of its phrases opens with
+   * 自, 不 or 자, none of which it skips. Every subject was run through the pattern, nearly all to fail there.
+   */
+  static boolean mayOpenCjk(String subject) {
+    int p = 0;
+    while (p < subject.length() && " \t\n\013\f\r[(【〔「<".indexOf(subject.charAt(p)) >= 0) p++;
+    return p < subject.length() && "自不자".indexOf(subject.charAt(p)) >= 0;
   }
 
   /** The folded first 200 characters of a subject: all that subject checks read. */

@@ -87,10 +87,58 @@ final class QuoteMarkers {
 
   private QuoteMarkers() {}
 
+  /**
+   * A text's lines with what the marker tests read of each line kept once worked out: every line is looked at as the
+   * start of a marker and again as the second and third line of the two markers above it, which stripped it and
+   * tested its ending three times over (a 256 KB log was 2,900 lines of that).
+   */
+  static final class Lines {
+    private final List<String> lines;
+    private final String[] stripped;
+    /** endsLikeAttribution of each line: 0 not known yet, 1 true, 2 false. */
+    private final byte[] endsLike;
+
+    Lines(List<String> lines) {
+      this.lines = lines;
+      this.stripped = new String[lines.size()];
+      this.endsLike = new byte[lines.size()];
+    }
+
+    int size() {
+      return lines.size();
+    }
+
+    String get(int i) {
+      return lines.get(i);
+    }
+
+    String stripped(int i) {
+      String t = stripped[i];
+      if (t == null) stripped[i] = t = lines.get(i).strip();
+      return t;
+    }
+
+    boolean endsLikeAttribution(int i) {
+      byte e = endsLike[i];
+      if (e == 0) endsLike[i] = e = QuoteMarkers.endsLikeAttribution(lines.get(i)) ? (byte) 1 : (byte) 2;
+      return e == 1;
+    }
+
+    /** Replaces line i (the reply text before an inline attribution), forgetting what was known of the old one. */
+    void set(int i, String line) {
+      lines.set(i, line);
+      stripped[i] = null;
+      endsLike[i] = 0;
+    }
+  }
+
   /** The marker starting at line i, or null. Lines starting with ">" are never markers themselves. */
   static Marker at(List<String> lines, int i) {
-    String line = lines.get(i);
-    String t = line.strip();
+    return at(new Lines(lines), i);
+  }
+
+  static Marker at(Lines lines, int i) {
+    String t = lines.stripped(i);
     if (t.isEmpty() || t.charAt(0) == '>') return null;
     if (t.length() <= 120) {
       // Both patterns are anchored at the line start (lookingAt tries there only), and each needs a rule of
@@ -113,25 +161,31 @@ final class QuoteMarkers {
   }
 
   /** An attribution line, alone or wrapped over two or three lines. */
-  private static Marker attribution(List<String> lines, int i) {
-    String first = lines.get(i).strip();
+  private static Marker attribution(Lines lines, int i) {
+    String first = lines.stripped(i);
     if (first.length() > MAX_ATTRIBUTION) return null;
     // The lines are joined only once one ends like an attribution: most lines of prose never get that far.
-    String[] parts = {first, null, null};
+    String[] parts = null;
     int joinedLength = first.length();
     Marker weak = null;
     for (int k = 1; k <= 3; k++) {
       if (k > 1) {
         if (i + k - 1 >= lines.size()) return weak;
-        String next = lines.get(i + k - 1).strip();
+        String next = lines.stripped(i + k - 1);
         if (next.isEmpty()) return weak;
         if (next.charAt(0) == '>' && !next.replace(" ", "").equals(">:")) return weak; // a quote, not a ">:" tail
-        parts[k - 1] = next;
         joinedLength += 1 + next.length();
         if (joinedLength > MAX_ATTRIBUTION) return weak;
       }
-      if (!endsLikeAttribution(lines.get(i + k - 1))) continue; // cheap test before any regex
-      String joined = k == 1 ? first : String.join(" ", java.util.Arrays.asList(parts).subList(0, k));
+      if (!lines.endsLikeAttribution(i + k - 1)) continue; // cheap test before any regex
+      String joined;
+      if (k == 1) {
+        joined = first;
+      } else {
+        if (parts == null) parts = new String[3];
+        for (int j = 0; j < k; j++) parts[j] = lines.stripped(i + j);
+        joined = String.join(" ", java.util.Arrays.asList(parts).subList(0, k));
+      }
       Marker m = attributionText(joined, k);
       if (m != null && !m.onlyBeforeQuote()) return m;
       if (weak == null) weak = m; // a longer join may still end in "wrote:"
@@ -179,14 +233,14 @@ final class QuoteMarkers {
    * A block needs a From or Date label and at least one more label within the next few lines; a lone
    * "From: address" line counts too, as mail clients emit nothing else that looks like it.
    */
-  static int headerBlock(List<String> lines, int i) {
+  static int headerBlock(Lines lines, int i) {
     Label first = label(lines.get(i));
     if (first != Label.FROM && first != Label.DATE) return 0;
     int labels = 1;
     int last = i;
     int gap = 0;
     for (int j = i + 1; j < lines.size() && j <= i + 8; j++) {
-      String s = lines.get(j).strip();
+      String s = lines.stripped(j);
       if (s.isEmpty()) {
         if (labels > 1) break;
         if (++gap > 1) break;
@@ -203,7 +257,7 @@ final class QuoteMarkers {
     }
     if (labels >= 2) return last - i + 1;
     if (first == Label.FROM) {
-      String s = lines.get(i).strip();
+      String s = lines.stripped(i);
       if (s.length() <= 100 && hasEmail(s)) return 1;
     }
     return 0;
@@ -309,11 +363,58 @@ final class QuoteMarkers {
       "kirjoitti", "napisał", "pisze", "napsal", "írta", "yazdı", "έγραψε", "scris", "написа", "пише", "写道", "寫道",
       "작성", "のメッセージ");
 
-  /** True when s contains a VERB_STEMS word, compared as VERB_LAST compares (case-insensitive, Unicode). */
+  /** The first characters of VERB_STEMS (folded, distinct), and the stems by them; ASCII ones also by table. */
+  private static final String STEM_FIRSTS = firstLetters(VERB_STEMS);
+  private static final String[][] STEMS_BY_FIRST = byFirstLetter(VERB_STEMS, STEM_FIRSTS);
+  private static final byte[] ASCII_STEM_GROUP = asciiGroups(STEM_FIRSTS);
+
+  /**
+   * True when s contains a VERB_STEMS word, compared as VERB_LAST compares (case-insensitive, Unicode): the
+   * answer of folding s and searching it for each stem, from one pass that folds each character once and compares
+   * only the stems opening with it. Folding the tail and searching it thirty times was most of the cost of the
+   * lines that end like an attribution.
+   */
   static boolean namesVerb(String s) {
-    String folded = fold(s)[0];
-    for (String v : VERB_STEMS) if (folded.contains(v)) return true;
+    int n = s.length();
+    for (int p = 0; p < n; p++) {
+      char c = CaseFold.of(s.charAt(p));
+      int g = c < 0x80 ? ASCII_STEM_GROUP[c] : STEM_FIRSTS.indexOf(c);
+      if (g < 0) continue;
+      for (String v : STEMS_BY_FIRST[g]) if (foldedAt(s, p, v)) return true;
+    }
     return false;
+  }
+
+  /** Whether s folded has folded (whose first character is already known to match) at p. */
+  private static boolean foldedAt(String s, int p, String folded) {
+    if (p + folded.length() > s.length()) return false;
+    for (int j = 1; j < folded.length(); j++) {
+      if (CaseFold.of(s.charAt(p + j)) != folded.charAt(j)) return false;
+    }
+    return true;
+  }
+
+  private static String firstLetters(String[] words) {
+    StringBuilder sb = new StringBuilder();
+    for (String w : words) if (sb.indexOf(String.valueOf(w.charAt(0))) < 0) sb.append(w.charAt(0));
+    return sb.toString();
+  }
+
+  private static String[][] byFirstLetter(String[] words, String letters) {
+    String[][] out = new String[letters.length()][];
+    for (int i = 0; i < out.length; i++) {
+      List<String> group = new java.util.ArrayList<>();
+      for (String w : words) if (w.charAt(0) == letters.charAt(i)) group.add(w);
+      out[i] = group.toArray(new String[0]);
+    }
+    return out;
+  }
+
+  private static byte[] asciiGroups(String letters) {
+    byte[] out = new byte[0x80];
+    java.util.Arrays.fill(out, (byte) -1);
+    for (int i = 0; i < letters.length(); i++) if (letters.charAt(i) < 0x80) out[letters.charAt(i)] = (byte) i;
+    return out;
   }
 
   /**

@@ -27,19 +27,27 @@ public final class ReplyExtractor {
 
   public ReplyBody extract(String text) {
     if (text == null || text.isBlank()) return ReplyBody.EMPTY;
-    if (text.length() <= MAX_SCAN_CHARS) return extractAll(text).body();
+    if (text.length() <= MAX_SCAN_CHARS) return extractAll(text, true).body();
     int end = text.lastIndexOf('\n', MAX_SCAN_CHARS);
-    Extraction head = extractAll(text.substring(0, end > 0 ? end : MAX_SCAN_CHARS));
+    Extraction head = extractAll(text.substring(0, end > 0 ? end : MAX_SCAN_CHARS), false);
     if (head.history()) return head.body(); // history began in the head: the rest is more of it
     String whole = text.strip();
     return new ReplyBody(whole, null, whole);
   }
 
-  /** The parts of a text, and whether any quoted history, forward or list footer was taken out. */
+  /**
+   * The parts of a text, and whether any quoted history, forward or list footer was taken out. The body is null
+   * when it was not asked for without history.
+   */
   private record Extraction(ReplyBody body, boolean history) {}
 
-  private Extraction extractAll(String text) {
+  /**
+   * @param bodyWithoutHistory false when a text without history needs no body: the head of a long text is then
+   *     replaced by the whole, and joining its 256 KB of lines and looking for a signature in them were wasted
+   */
+  private Extraction extractAll(String text, boolean bodyWithoutHistory) {
     List<String> lines = lines(text);
+    QuoteMarkers.Lines scan = new QuoteMarkers.Lines(lines);
     int n = lines.size();
     boolean[] dropped = new boolean[n];
     boolean[] quoted = new boolean[n];
@@ -47,25 +55,25 @@ public final class ReplyExtractor {
     int forwardAt = -1;
     boolean content = false;
     for (int i = 0; i < n; i++) {
-      String t = lines.get(i).strip();
+      String t = scan.stripped(i);
       if (t.isEmpty()) continue;
       if (t.charAt(0) == '>') {
         quoted[i] = true;
         continue;
       }
       if (forwardAt < 0) {
-        QuoteMarkers.Marker m = QuoteMarkers.at(lines, i);
+        QuoteMarkers.Marker m = QuoteMarkers.at(scan, i);
         if (m != null && m.kind() == QuoteMarkers.Kind.ATTRIBUTION && m.lines() > 1 && i + 1 < n
-            && QuoteMarkers.looksLikeText(t) && QuoteMarkers.at(lines, i + 1) != null) {
+            && QuoteMarkers.looksLikeText(t) && QuoteMarkers.at(scan, i + 1) != null) {
           m = null; // this line is a sentence of the reply; the attribution starts on the next one
         }
-        if (m != null && m.onlyBeforeQuote() && !followedByQuote(lines, i + m.lines())) m = null;
+        if (m != null && m.onlyBeforeQuote() && !followedByQuote(scan, i + m.lines())) m = null;
         if (m != null) {
           int end = i + m.lines();
-          if (m.kind() == QuoteMarkers.Kind.ATTRIBUTION && followedByQuote(lines, end)) {
+          if (m.kind() == QuoteMarkers.Kind.ATTRIBUTION && followedByQuote(scan, end)) {
             for (int k = i; k < end; k++) dropped[k] = true;
             if (m.prefix() != null && !m.prefix().isEmpty()) {
-              lines.set(i, m.prefix());
+              scan.set(i, m.prefix());
               dropped[i] = false;
               content = true;
             }
@@ -73,7 +81,7 @@ public final class ReplyExtractor {
             continue;
           }
           if (m.prefix() != null && !m.prefix().isEmpty()) {
-            lines.set(i, m.prefix());
+            scan.set(i, m.prefix());
             cut = i + 1;
             break;
           }
@@ -95,6 +103,8 @@ public final class ReplyExtractor {
     int end = trimTrailing(lines, quoted, dropped, cut);
     int footer = listFooter(lines, end);
     if (footer >= 0) end = trimTrailing(lines, quoted, dropped, footer);
+    boolean history = cut < n || forwardAt >= 0 || footer >= 0 || any(quoted, n) || any(dropped, n);
+    if (!history && !bodyWithoutHistory) return new Extraction(null, false);
 
     List<String> reply = new ArrayList<>();
     List<String> own = new ArrayList<>();
@@ -104,7 +114,6 @@ public final class ReplyExtractor {
       reply.add(lines.get(i));
       if (i < ownEnd && !quoted[i]) own.add(lines.get(i));
     }
-    boolean history = cut < n || forwardAt >= 0 || footer >= 0 || any(quoted, n) || any(dropped, n);
     String replyText = join(reply);
     if (replyText.isEmpty() || !hasText(own)) {
       String whole = text.strip();
@@ -127,9 +136,9 @@ public final class ReplyExtractor {
   }
 
   /** True when the next non-blank line at or after i is a "&gt;" quote. */
-  private static boolean followedByQuote(List<String> lines, int i) {
+  private static boolean followedByQuote(QuoteMarkers.Lines lines, int i) {
     for (int j = i; j < lines.size() && j < i + 4; j++) {
-      String t = lines.get(j).strip();
+      String t = lines.stripped(j);
       if (t.isEmpty()) continue;
       return t.charAt(0) == '>';
     }
@@ -203,12 +212,14 @@ public final class ReplyExtractor {
     List<String> out = new ArrayList<>(text.length() / 32 + 4);
     int n = text.length();
     if (text.indexOf('\r') < 0) { // the usual case: the reader already turned CRLF into LF
+      // one search of the text for a no-break space instead of one per line
+      boolean nbsp = text.indexOf('\u00A0') >= 0;
       int start = 0;
       for (int lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', start)) {
-        out.add(line(text, start, lf));
+        out.add(nbsp ? line(text, start, lf) : text.substring(start, lf));
         start = lf + 1;
       }
-      out.add(line(text, start, n));
+      out.add(nbsp ? line(text, start, n) : text.substring(start, n));
       return out;
     }
     int start = 0;
