@@ -34,6 +34,8 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
   private static final int SHORT_TEXT = 50;
   /** Languages below this probability are not reported at all. */
   private static final double PROBABILITY_THRESHOLD = 0.1;
+  /** scoreLong's row position of a gram no profile has. */
+  private static final int UNKNOWN = Integer.MIN_VALUE;
   /**
    * The most one trial adds to a language's average, with room to spare: a trial ends normalized (each value at most
    * 1, together 1 up to rounding) or, at the iteration limit, at most four updates past its last normalization, each
@@ -164,8 +166,10 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
     double[] row = new double[langs];
     double[] prob = uniform();
     for (int i = 0; i < g.size; i++) {
+      int hot = model.hotRow(g.keys[i]);
       // An unknown gram changes nothing but the library still normalizes after it, and that rounding counts.
-      if (model.probabilities(g.keys[i], row, 0)) update(prob, row, 0, g.counts[i], ALPHA);
+      if (hot >= 0) update(prob, model.hotRows, hot, g.counts[i], ALPHA);
+      else if (model.probabilities(g.keys[i], row, 0)) update(prob, row, 0, g.counts[i], ALPHA);
       if (normalizeProbabilities(prob) > CONV_THRESHOLD) break;
     }
     normalizeProbabilities(prob);
@@ -174,15 +178,28 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
 
   /**
    * The original method: seven trials over grams drawn at random (fixed seed), each with a jittered alpha. The
-   * draws range over every occurrence, as the library's do, but each distinct gram is looked up at most once and
-   * only when first drawn (trials usually converge long before they have drawn every gram), into one flat array.
+   * draws range over every occurrence, as the library's do. Each distinct gram is looked up once, all before the
+   * first draw: the lookups do not depend on each other, so their cache misses overlap, where a lookup on first draw
+   * waited for its miss in the middle of a trial. A hot gram's row is read in place from the model; the few others
+   * are copied into one flat array.
    */
   private double[] scoreLong(Grams g, boolean settle) {
     int langs = model.size();
-    int[] distinctOf = new int[g.size];
-    int distinct = distinctIndexes(g, distinctOf);
-    double[] rows = new double[distinct * langs];
-    byte[] state = new byte[distinct]; // 0 not looked up yet, 1 known gram, -1 no profile has it
+    int[] rowOf = new int[g.size];
+    long[] keys = new long[g.size];
+    int distinct = distinctIndexes(g, rowOf, keys);
+    int[] rowAt = new int[distinct];
+    int cold = 0;
+    for (int d = 0; d < distinct; d++) if ((rowAt[d] = model.hotRow(keys[d])) < 0) cold++;
+    double[] hot = model.hotRows;
+    double[] rows = new double[cold * langs];
+    for (int d = 0, c = 0; d < distinct; d++) {
+      if (rowAt[d] >= 0) continue;
+      // ~at for a row of rows, so that the sign tells the arrays apart
+      if (model.probabilities(keys[d], rows, c * langs)) rowAt[d] = ~(c++ * langs);
+      else rowAt[d] = UNKNOWN;
+    }
+    for (int o = 0; o < g.size; o++) rowOf[o] = rowAt[rowOf[o]];
     double[] langprob = new double[langs];
     Random rand = new TrialRandom(SEED);
     for (int t = 0; t < N_TRIAL; t++) {
@@ -190,10 +207,9 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
       double alpha = ALPHA + rand.nextGaussian() * ALPHA_WIDTH;
       double weight = alpha / BASE_FREQ;
       for (int i = 0; i < ITERATION_LIMIT; i++) {
-        int o = rand.nextInt(g.size);
-        int d = distinctOf[o];
-        if (state[d] == 0) state[d] = model.probabilities(g.keys[o], rows, d * langs) ? (byte) 1 : (byte) -1;
-        if (state[d] > 0) updateOnce(prob, rows, d * langs, weight);
+        int at = rowOf[rand.nextInt(g.size)];
+        if (at >= 0) updateOnce(prob, hot, at, weight);
+        else if (at != UNKNOWN) updateOnce(prob, rows, ~at, weight);
         if (i % 5 == 0 && normalizeProbabilities(prob) > CONV_THRESHOLD) break;
       }
       for (int j = 0; j < langprob.length; j++) langprob[j] += prob[j] / N_TRIAL;
@@ -222,8 +238,11 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
     return !reachable;
   }
 
-  /** Numbers each occurrence's gram by its first occurrence (open addressing on the gram keys); gives the count. */
-  private static int distinctIndexes(Grams g, int[] distinctOf) {
+  /**
+   * Numbers each occurrence's gram by its first occurrence (open addressing on the gram keys) and lists the distinct
+   * keys in that order; gives their count.
+   */
+  private static int distinctIndexes(Grams g, int[] distinctOf, long[] distinctKeys) {
     long[] seen = new long[Integer.highestOneBit(Math.max(g.size, 1)) * 4];
     int[] index = new int[seen.length];
     int mask = seen.length - 1;
@@ -234,6 +253,7 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
       while (seen[slot] != 0 && seen[slot] != key) slot = (slot + 1) & mask; // no key is 0: its length is in it
       if (seen[slot] == 0) {
         seen[slot] = key;
+        distinctKeys[distinct] = key;
         index[slot] = distinct++;
       }
       distinctOf[i] = index[slot];
