@@ -44,12 +44,16 @@ final class LanguageModel {
   /**
    * The grams that at least HOT_LANGUAGES profiles have, keyed alone (0 for an empty slot): the common letters and
    * pairs of the Latin-script languages, about 2,900 grams that make nine in ten of a mail's lookups. Their rows sit
-   * whole in hotRows, at the slot's index times size(), for the trials to read in place: the lookup reads this
-   * 32 KB array, which stays cached between mails, instead of a slot of the 2 MB table and then the values.
+   * whole in hotRows at the same slot, for the trials to read in place: the lookup reads this 32 KB array, which
+   * stays cached between mails, instead of a slot of the 2 MB table and then the values.
    */
   private final long[] hotKeys;
-  /** The hot grams' P(gram | language) for every language, 0 where a profile lacks the gram; see hotRow. */
-  final double[] hotRows;
+  /**
+   * The hot grams' P(gram | language) for every language, 0 where a profile lacks the gram; see hotRow. One array a
+   * row: the trials multiply by a row from its start, a loop the JIT vectorizes, where one at an offset into a
+   * shared array may overlap the probabilities it writes, and stays scalar.
+   */
+  private final double[][] hotRows;
   /**
    * A gram this many profiles share gets a whole row in hotRows. Such grams are both frequent and dense (most have 13
    * or more languages, so a full row costs little more than their sparse values); rarer ones stay sparse.
@@ -75,7 +79,7 @@ final class LanguageModel {
     // Load at most three quarters: a gram outside the hot set probes here first, until an empty slot.
     int hotSlots = Integer.highestOneBit(Math.max(hot * 4 / 3, 1)) * 2;
     this.hotKeys = new long[hotSlots];
-    this.hotRows = new double[hotSlots * tags.length];
+    this.hotRows = new double[hotSlots][];
     int hotMask = hotSlots - 1;
     int next = 0;
     for (int g = 0; g < keys.length; g++) {
@@ -108,10 +112,9 @@ final class LanguageModel {
         int h = slot(keys[g], hotMask);
         while (hotKeys[h] != 0) h = (h + 1) & hotMask;
         hotKeys[h] = keys[g];
+        hotRows[h] = new double[tags.length];
         int e = first;
-        for (long m = languagesOf; m != 0; m &= m - 1) {
-          hotRows[h * tags.length + Long.numberOfTrailingZeros(m)] = gramProbability[e++];
-        }
+        for (long m = languagesOf; m != 0; m &= m - 1) hotRows[h][Long.numberOfTrailingZeros(m)] = gramProbability[e++];
       }
     }
   }
@@ -216,15 +219,15 @@ final class LanguageModel {
   }
 
   /**
-   * Where the gram's row starts in hotRows (what {@link #probabilities} would write, all size() values), or -1 when
-   * it is not a hot gram; then probabilities has it, if any profile does.
+   * The gram's row when it is a hot gram (what {@link #probabilities} would write, size() values; shared, not to be
+   * written), or null; then probabilities has it, if any profile does.
    */
-  int hotRow(long key) {
+  double[] hotRow(long key) {
     int mask = hotKeys.length - 1;
     for (int h = slot(key, mask); hotKeys[h] != 0; h = (h + 1) & mask) {
-      if (hotKeys[h] == key) return h * tags.length;
+      if (hotKeys[h] == key) return hotRows[h];
     }
-    return -1;
+    return null;
   }
 
   /** Every gram of the model, in no particular order. */

@@ -34,8 +34,6 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
   private static final int SHORT_TEXT = 50;
   /** Languages below this probability are not reported at all. */
   private static final double PROBABILITY_THRESHOLD = 0.1;
-  /** scoreLong's row position of a gram no profile has. */
-  private static final int UNKNOWN = Integer.MIN_VALUE;
   /**
    * The most one trial adds to a language's average, with room to spare: a trial ends normalized (each value at most
    * 1, together 1 up to rounding) or, at the iteration limit, at most four updates past its last normalization, each
@@ -166,10 +164,10 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
     double[] row = new double[langs];
     double[] prob = uniform();
     for (int i = 0; i < g.size; i++) {
-      int hot = model.hotRow(g.keys[i]);
+      double[] hot = model.hotRow(g.keys[i]);
       // An unknown gram changes nothing but the library still normalizes after it, and that rounding counts.
-      if (hot >= 0) update(prob, model.hotRows, hot, g.counts[i], ALPHA);
-      else if (model.probabilities(g.keys[i], row, 0)) update(prob, row, 0, g.counts[i], ALPHA);
+      if (hot != null) update(prob, hot, g.counts[i], ALPHA);
+      else if (model.probabilities(g.keys[i], row, 0)) update(prob, row, g.counts[i], ALPHA);
       if (normalizeProbabilities(prob) > CONV_THRESHOLD) break;
     }
     normalizeProbabilities(prob);
@@ -181,25 +179,22 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
    * draws range over every occurrence, as the library's do. Each distinct gram is looked up once, all before the
    * first draw: the lookups do not depend on each other, so their cache misses overlap, where a lookup on first draw
    * waited for its miss in the middle of a trial. A hot gram's row is read in place from the model; the few others
-   * are copied into one flat array.
+   * get a row of their own.
    */
   private double[] scoreLong(Grams g, boolean settle) {
     int langs = model.size();
-    int[] rowOf = new int[g.size];
+    int[] distinctOf = new int[g.size];
     long[] keys = new long[g.size];
-    int distinct = distinctIndexes(g, rowOf, keys);
-    int[] rowAt = new int[distinct];
-    int cold = 0;
-    for (int d = 0; d < distinct; d++) if ((rowAt[d] = model.hotRow(keys[d])) < 0) cold++;
-    double[] hot = model.hotRows;
-    double[] rows = new double[cold * langs];
-    for (int d = 0, c = 0; d < distinct; d++) {
-      if (rowAt[d] >= 0) continue;
-      // ~at for a row of rows, so that the sign tells the arrays apart
-      if (model.probabilities(keys[d], rows, c * langs)) rowAt[d] = ~(c++ * langs);
-      else rowAt[d] = UNKNOWN;
+    int distinct = distinctIndexes(g, distinctOf, keys);
+    double[][] rows = new double[distinct][];
+    for (int d = 0; d < distinct; d++) rows[d] = model.hotRow(keys[d]);
+    for (int d = 0; d < distinct; d++) {
+      if (rows[d] != null) continue;
+      double[] row = new double[langs];
+      if (model.probabilities(keys[d], row, 0)) rows[d] = row; // else null: no profile has the gram
     }
-    for (int o = 0; o < g.size; o++) rowOf[o] = rowAt[rowOf[o]];
+    double[][] rowOf = new double[g.size][];
+    for (int o = 0; o < g.size; o++) rowOf[o] = rows[distinctOf[o]];
     double[] langprob = new double[langs];
     Random rand = new TrialRandom(SEED);
     for (int t = 0; t < N_TRIAL; t++) {
@@ -207,9 +202,8 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
       double alpha = ALPHA + rand.nextGaussian() * ALPHA_WIDTH;
       double weight = alpha / BASE_FREQ;
       for (int i = 0; i < ITERATION_LIMIT; i++) {
-        int at = rowOf[rand.nextInt(g.size)];
-        if (at >= 0) updateOnce(prob, hot, at, weight);
-        else if (at != UNKNOWN) updateOnce(prob, rows, ~at, weight);
+        double[] row = rowOf[rand.nextInt(g.size)];
+        if (row != null) updateOnce(prob, row, weight);
         if (i % 5 == 0 && normalizeProbabilities(prob) > CONV_THRESHOLD) break;
       }
       for (int j = 0; j < langprob.length; j++) langprob[j] += prob[j] / N_TRIAL;
@@ -268,10 +262,10 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
   }
 
   /** One factor per occurrence (not a power: the rounding must be the library's). */
-  private static void update(double[] prob, double[] rows, int at, int count, double alpha) {
+  private static void update(double[] prob, double[] row, int count, double alpha) {
     double weight = alpha / BASE_FREQ;
     for (int i = 0; i < prob.length; i++) {
-      double f = weight + rows[at + i];
+      double f = weight + row[i];
       for (int k = 0; k < count; k++) prob[i] *= f;
     }
   }
@@ -281,8 +275,8 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
    * BASE_FREQ, then weight + p), without the count loop around each product so that the JIT may unroll and vectorize
    * it; each product is still rounded on its own, so the values are the same.
    */
-  private static void updateOnce(double[] prob, double[] rows, int at, double weight) {
-    for (int i = 0; i < prob.length; i++) prob[i] *= weight + rows[at + i];
+  private static void updateOnce(double[] prob, double[] row, double weight) {
+    for (int i = 0; i < prob.length; i++) prob[i] *= weight + row[i];
   }
 
   /** Scales to a sum of 1 and gives the largest probability. */
