@@ -176,25 +176,21 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
 
   /**
    * The original method: seven trials over grams drawn at random (fixed seed), each with a jittered alpha. The
-   * draws range over every occurrence, as the library's do. Each distinct gram is looked up once, all before the
-   * first draw: the lookups do not depend on each other, so their cache misses overlap, where a lookup on first draw
-   * waited for its miss in the middle of a trial. A hot gram's row is read in place from the model; the few others
-   * get a row of their own.
+   * draws range over every occurrence, as the library's do. Every occurrence is looked up before the first draw: the
+   * lookups do not depend on each other, so their cache misses overlap, where a lookup on first draw waited for its
+   * miss in the middle of a trial. A hot gram's row is read in place from the model (its lookup stays in a small
+   * cached table, so looking up a repeated gram again costs less than numbering the distinct grams did); the few
+   * others get a row of their own.
    */
   private double[] scoreLong(Grams g, boolean settle) {
     int langs = model.size();
-    int[] distinctOf = new int[g.size];
-    long[] keys = new long[g.size];
-    int distinct = distinctIndexes(g, distinctOf, keys);
-    double[][] rows = new double[distinct][];
-    for (int d = 0; d < distinct; d++) rows[d] = model.hotRow(keys[d]);
-    for (int d = 0; d < distinct; d++) {
-      if (rows[d] != null) continue;
-      double[] row = new double[langs];
-      if (model.probabilities(keys[d], row, 0)) rows[d] = row; // else null: no profile has the gram
-    }
     double[][] rowOf = new double[g.size][];
-    for (int o = 0; o < g.size; o++) rowOf[o] = rows[distinctOf[o]];
+    for (int o = 0; o < g.size; o++) rowOf[o] = model.hotRow(g.keys[o]);
+    for (int o = 0; o < g.size; o++) {
+      if (rowOf[o] != null) continue;
+      double[] row = new double[langs];
+      if (model.probabilities(g.keys[o], row, 0)) rowOf[o] = row; // else null: no profile has the gram
+    }
     double[] langprob = new double[langs];
     Random rand = new TrialRandom(SEED);
     for (int t = 0; t < N_TRIAL; t++) {
@@ -230,29 +226,6 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
       if (p + reach >= MIN_PROBABILITY) reachable = true;
     }
     return !reachable;
-  }
-
-  /**
-   * Numbers each occurrence's gram by its first occurrence (open addressing on the gram keys) and lists the distinct
-   * keys in that order; gives their count.
-   */
-  private static int distinctIndexes(Grams g, int[] distinctOf, long[] distinctKeys) {
-    long[] seen = new long[Integer.highestOneBit(Math.max(g.size, 1)) * 4];
-    int[] index = new int[seen.length];
-    int mask = seen.length - 1;
-    int distinct = 0;
-    for (int i = 0; i < g.size; i++) {
-      long key = g.keys[i];
-      int slot = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
-      while (seen[slot] != 0 && seen[slot] != key) slot = (slot + 1) & mask; // no key is 0: its length is in it
-      if (seen[slot] == 0) {
-        seen[slot] = key;
-        distinctKeys[distinct] = key;
-        index[slot] = distinct++;
-      }
-      distinctOf[i] = index[slot];
-    }
-    return distinct;
   }
 
   private double[] uniform() {
