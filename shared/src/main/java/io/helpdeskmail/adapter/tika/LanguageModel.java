@@ -244,10 +244,10 @@ final class LanguageModel {
    * block collapses to one character; CJK ideographs fold to their class's representative.
    */
   char normalize(char ch) {
+    // Basic Latin is U+0000 to U+007F: most mail is in it, and finding a block is a binary search over 300 of them.
+    if (ch < 0x80) return ch < 'A' || (ch < 'a' && ch > 'Z') || ch > 'z' ? ' ' : ch;
     Character.UnicodeBlock block = Character.UnicodeBlock.of(ch);
-    if (block == Character.UnicodeBlock.BASIC_LATIN) {
-      return ch < 'A' || (ch < 'a' && ch > 'Z') || ch > 'z' ? ' ' : ch;
-    } else if (block == Character.UnicodeBlock.LATIN_1_SUPPLEMENT) {
+    if (block == Character.UnicodeBlock.LATIN_1_SUPPLEMENT) {
       return Arrays.binarySearch(latin1Excluded, ch) >= 0 ? ' ' : ch;
     } else if (block == Character.UnicodeBlock.GENERAL_PUNCTUATION) {
       return ' ';
