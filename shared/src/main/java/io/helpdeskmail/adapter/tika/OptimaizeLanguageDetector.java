@@ -186,10 +186,14 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
     int langs = model.size();
     double[][] rowOf = new double[g.size][];
     for (int o = 0; o < g.size; o++) rowOf[o] = model.hotRow(g.keys[o]);
+    double[] spare = null; // an unknown gram leaves it as it was, for the next
     for (int o = 0; o < g.size; o++) {
       if (rowOf[o] != null) continue;
-      double[] row = new double[langs];
-      if (model.probabilities(g.keys[o], row, 0)) rowOf[o] = row; // else null: no profile has the gram
+      if (spare == null) spare = new double[langs];
+      if (model.probabilities(g.keys[o], spare, 0)) { // else rowOf[o] stays null: no profile has the gram
+        rowOf[o] = spare;
+        spare = null;
+      }
     }
     double[] langprob = new double[langs];
     Random rand = new TrialRandom(SEED);
