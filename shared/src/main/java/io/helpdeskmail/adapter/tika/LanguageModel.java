@@ -43,7 +43,8 @@ final class LanguageModel {
   private final double[] gramProbability;
   /**
    * The grams that at least HOT_LANGUAGES profiles have, keyed alone (0 for an empty slot): the common letters and
-   * pairs of the Latin-script languages, about 2,900 grams that make nine in ten of a mail's lookups. Their rows sit
+   * pairs of the Latin-script languages, about 2,900 grams that made nine in ten of the lookups over 328 real mails
+   * (counting each mail's distinct known grams). Their rows sit
    * whole in hotRows at the same slot, for the trials to read in place: the lookup reads this 32 KB array, which
    * stays cached between mails, instead of a slot of the 2 MB table and then the values.
    */
@@ -55,8 +56,8 @@ final class LanguageModel {
    */
   private final double[][] hotRows;
   /**
-   * A gram this many profiles share gets a whole row in hotRows. Such grams are both frequent and dense (most have 13
-   * or more languages, so a full row costs little more than their sparse values); rarer ones stay sparse.
+   * A gram this many profiles share gets a whole row in hotRows. Such grams are frequent, and the ones mail draws most
+   * are shared by 15 or 16 profiles, so a full row costs little more than their sparse values; the rest stay sparse.
    */
   static final int HOT_LANGUAGES = 4;
 
