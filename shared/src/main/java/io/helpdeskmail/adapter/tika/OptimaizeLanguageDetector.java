@@ -164,8 +164,10 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
     double[] row = new double[langs];
     double[] prob = uniform();
     for (int i = 0; i < g.size; i++) {
+      double[] hot = model.hotRow(g.keys[i]);
       // An unknown gram changes nothing but the library still normalizes after it, and that rounding counts.
-      if (model.probabilities(g.keys[i], row, 0)) update(prob, row, 0, g.counts[i], ALPHA);
+      if (hot != null) update(prob, hot, g.counts[i], ALPHA);
+      else if (model.probabilities(g.keys[i], row, 0)) update(prob, row, g.counts[i], ALPHA);
       if (normalizeProbabilities(prob) > CONV_THRESHOLD) break;
     }
     normalizeProbabilities(prob);
@@ -174,15 +176,25 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
 
   /**
    * The original method: seven trials over grams drawn at random (fixed seed), each with a jittered alpha. The
-   * draws range over every occurrence, as the library's do, but each distinct gram is looked up at most once and
-   * only when first drawn (trials usually converge long before they have drawn every gram), into one flat array.
+   * draws range over every occurrence, as the library's do. Every occurrence is looked up before the first draw: the
+   * lookups do not depend on each other, so their cache misses overlap, where a lookup on first draw waited for its
+   * miss in the middle of a trial. A hot gram's row is read in place from the model (its lookup stays in a small
+   * cached table, so looking up a repeated gram again costs less than numbering the distinct grams did); the few
+   * others get a row of their own.
    */
   private double[] scoreLong(Grams g, boolean settle) {
     int langs = model.size();
-    int[] distinctOf = new int[g.size];
-    int distinct = distinctIndexes(g, distinctOf);
-    double[] rows = new double[distinct * langs];
-    byte[] state = new byte[distinct]; // 0 not looked up yet, 1 known gram, -1 no profile has it
+    double[][] rowOf = new double[g.size][];
+    for (int o = 0; o < g.size; o++) rowOf[o] = model.hotRow(g.keys[o]);
+    double[] spare = null; // an unknown gram leaves it as it was, for the next
+    for (int o = 0; o < g.size; o++) {
+      if (rowOf[o] != null) continue;
+      if (spare == null) spare = new double[langs];
+      if (model.probabilities(g.keys[o], spare, 0)) { // else rowOf[o] stays null: no profile has the gram
+        rowOf[o] = spare;
+        spare = null;
+      }
+    }
     double[] langprob = new double[langs];
     Random rand = new TrialRandom(SEED);
     for (int t = 0; t < N_TRIAL; t++) {
@@ -190,10 +202,8 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
       double alpha = ALPHA + rand.nextGaussian() * ALPHA_WIDTH;
       double weight = alpha / BASE_FREQ;
       for (int i = 0; i < ITERATION_LIMIT; i++) {
-        int o = rand.nextInt(g.size);
-        int d = distinctOf[o];
-        if (state[d] == 0) state[d] = model.probabilities(g.keys[o], rows, d * langs) ? (byte) 1 : (byte) -1;
-        if (state[d] > 0) updateOnce(prob, rows, d * langs, weight);
+        double[] row = rowOf[rand.nextInt(g.size)];
+        if (row != null) updateOnce(prob, row, weight);
         if (i % 5 == 0 && normalizeProbabilities(prob) > CONV_THRESHOLD) break;
       }
       for (int j = 0; j < langprob.length; j++) langprob[j] += prob[j] / N_TRIAL;
@@ -222,25 +232,6 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
     return !reachable;
   }
 
-  /** Numbers each occurrence's gram by its first occurrence (open addressing on the gram keys); gives the count. */
-  private static int distinctIndexes(Grams g, int[] distinctOf) {
-    long[] seen = new long[Integer.highestOneBit(Math.max(g.size, 1)) * 4];
-    int[] index = new int[seen.length];
-    int mask = seen.length - 1;
-    int distinct = 0;
-    for (int i = 0; i < g.size; i++) {
-      long key = g.keys[i];
-      int slot = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
-      while (seen[slot] != 0 && seen[slot] != key) slot = (slot + 1) & mask; // no key is 0: its length is in it
-      if (seen[slot] == 0) {
-        seen[slot] = key;
-        index[slot] = distinct++;
-      }
-      distinctOf[i] = index[slot];
-    }
-    return distinct;
-  }
-
   private double[] uniform() {
     double[] prob = new double[model.size()];
     for (int i = 0; i < prob.length; i++) prob[i] = 1.0 / model.size();
@@ -248,10 +239,10 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
   }
 
   /** One factor per occurrence (not a power: the rounding must be the library's). */
-  private static void update(double[] prob, double[] rows, int at, int count, double alpha) {
+  private static void update(double[] prob, double[] row, int count, double alpha) {
     double weight = alpha / BASE_FREQ;
     for (int i = 0; i < prob.length; i++) {
-      double f = weight + rows[at + i];
+      double f = weight + row[i];
       for (int k = 0; k < count; k++) prob[i] *= f;
     }
   }
@@ -261,8 +252,8 @@ public final class OptimaizeLanguageDetector implements LanguageDetector {
    * BASE_FREQ, then weight + p), without the count loop around each product so that the JIT may unroll and vectorize
    * it; each product is still rounded on its own, so the values are the same.
    */
-  private static void updateOnce(double[] prob, double[] rows, int at, double weight) {
-    for (int i = 0; i < prob.length; i++) prob[i] *= weight + rows[at + i];
+  private static void updateOnce(double[] prob, double[] row, double weight) {
+    for (int i = 0; i < prob.length; i++) prob[i] *= weight + row[i];
   }
 
   /** Scales to a sum of 1 and gives the largest probability. */

@@ -69,4 +69,36 @@ class LanguageModelTest {
     }
     org.junit.jupiter.api.Assertions.assertFalse(none);
   }
+
+  @Test
+  void hotRow_shouldHoldTheRowProbabilitiesWrites_forEveryGramOfTheModel() {
+    // GIVEN the shipped model and every gram in it
+    LanguageModel m = LanguageModel.load();
+    long[] grams = m.grams();
+    int hot = 0;
+    for (long key : grams) {
+      // WHEN the gram is looked up in the plain table and in the hot one
+      double[] row = new double[m.size()];
+      org.junit.jupiter.api.Assertions.assertTrue(m.probabilities(key, row, 0));
+      long languages = java.util.Arrays.stream(row).filter(p -> p != 0.0).count();
+      double[] hotRow = m.hotRow(key);
+      // THEN a gram of at least HOT_LANGUAGES profiles has a hot row, bit for bit the plain row; any other has none
+      if (languages >= LanguageModel.HOT_LANGUAGES) {
+        hot++;
+        assertArrayEquals(row, hotRow, Long.toHexString(key));
+      } else {
+        org.junit.jupiter.api.Assertions.assertNull(hotRow, Long.toHexString(key));
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(hot > 2000, hot + " hot grams");
+  }
+
+  @Test
+  void hotRow_shouldGiveNone_whenNoProfileHasTheGram() {
+    // GIVEN the shipped model WHEN grams no language has are looked up in the hot table THEN none is found
+    LanguageModel m = LanguageModel.load();
+    org.junit.jupiter.api.Assertions.assertNull(m.hotRow(LanguageModel.key("\u0001\u0002", 0, 2)));
+    org.junit.jupiter.api.Assertions.assertNull(m.hotRow(LanguageModel.key("\u0001\u0002\u0003", 0, 3)));
+    org.junit.jupiter.api.Assertions.assertNull(m.hotRow(LanguageModel.key("\u0001", 0, 1)));
+  }
 }
