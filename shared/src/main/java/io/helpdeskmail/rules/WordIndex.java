@@ -180,6 +180,9 @@ public final class WordIndex {
 
   boolean matchesAt(Phrase p, int i) {
     String[] pw = p.words();
+    // The arrays have room past the last word: without this, a phrase that runs past it read their spare entries
+    // or beyond them.
+    if (i + pw.length > count) return false;
     for (int k = 0; k < pw.length; k++) {
       int s = starts[i + k], len = ends[i + k] - s;
       String w = pw[k];
