@@ -12,34 +12,33 @@ import java.util.List;
  */
 public final class WordIndex {
   private final String folded;
-  /** Word i is folded[starts[i], ends[i]); no substring per word is made, most words are never looked at. */
-  private final int[] starts, ends;
+  /** folded's characters: the cut reads every one of them, and an array spares String's checks per character. */
+  private final char[] text;
   private final int count;
   private final Vocabulary vocabulary;
-  /** Each word's vocabulary number or -1, found while cutting (null without a vocabulary). */
-  private final int[] slots;
   /**
-   * (prefix number, word) pairs for the words that begin with a vocabulary prefix, in text order: what a phrase
-   * starting with "return*" looks up instead of testing every word of the text.
+   * (vocabulary number, first character) of each word that is a vocabulary word or begins with a vocabulary
+   * prefix, in text order. Only these are kept: a phrase is checked from where its first word occurs, its other
+   * words read from the text then, and most words of a mail are in no phrase.
    */
-  private int[] prefixHits = EMPTY;
-  private int prefixHitCount;
-  /** Positions of each vocabulary word and prefix (by its number); lazy. Without a vocabulary, phrases are found by a scan. */
+  private int[] hits = EMPTY;
+  private int hitCount;
+  /** The vocabulary numbers that occur, a bit each: most phrases' first words are in no text, told without a search. */
+  private final long[] present;
+  /** First characters of each vocabulary number's words, by number; made when hits are too many to search. */
   private int[][] positions;
 
   private WordIndex(String folded, Vocabulary vocabulary) {
     this.folded = folded;
     this.vocabulary = vocabulary;
-    int cap = Math.max(4, folded.length() / 5);
-    int[] st = new int[cap], en = new int[cap], sl = vocabulary == null ? null : new int[cap];
-    boolean[] prefixLengths = vocabulary == null ? new boolean[0] : vocabulary.prefixes.lengths;
-    int n = 0;
-    int len = folded.length();
-    // The vocabulary number of a word needs its hash: it is summed here, as the word is cut, and the hash of each
-    // beginning of the word (the same sum, stopped early) finds the prefixes it starts with.
-    for (int i = 0; i < len; ) {
-      char c = folded.charAt(i);
-      if (!wordChar(c)) {
+    int n = folded.length();
+    char[] a = text = new char[n];
+    folded.getChars(0, n, a, 0);
+    present = vocabulary == null ? null : new long[(vocabulary.size() + 63) >>> 6];
+    int words = 0;
+    for (int i = 0; i < n; ) {
+      char c = a[i];
+      if (c < 0x80 ? !ASCII_WORD[c] : !Character.isLetterOrDigit(c)) {
         i++;
         continue;
       }
@@ -47,51 +46,55 @@ public final class WordIndex {
       if (c >= 0x2E80 && isCjk(c)) { // a word of its own
         h = c;
         i++;
-        if (prefixLengths.length > 1 && prefixLengths[1]) prefixHit(vocabulary.prefixes.find(folded, start, i, h), n);
       } else {
-        while (true) {
+        // The vocabulary number of a word needs its hash (String's): it is summed here, as the word is cut.
+        do {
           h = 31 * h + c;
-          i++;
-          int k = i - start;
-          if (k < prefixLengths.length && prefixLengths[k]) prefixHit(vocabulary.prefixes.find(folded, start, i, h), n);
-          if (i == len) break;
-          c = folded.charAt(i);
-          if (!wordChar(c) || c >= 0x2E80 && isCjk(c)) break;
-        }
+          if (++i == n) break;
+          c = a[i];
+        } while (c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c) && !(c >= 0x2E80 && isCjk(c)));
       }
-      if (n == st.length) {
-        st = Arrays.copyOf(st, n * 2);
-        en = Arrays.copyOf(en, n * 2);
-        if (sl != null) sl = Arrays.copyOf(sl, n * 2);
-      }
-      st[n] = start;
-      en[n] = i;
-      if (sl != null) sl[n] = vocabulary.slot(folded, start, i, h);
-      n++;
+      words++;
+      if (vocabulary != null) look(vocabulary, start, i, h);
     }
-    this.starts = st;
-    this.ends = en;
-    this.count = n;
-    this.slots = sl;
+    count = words;
   }
 
-  /** Records that word begins with the prefix numbered p (nothing when p is -1). */
-  private void prefixHit(int p, int word) {
-    if (p < 0) return;
-    if (prefixHitCount + 2 > prefixHits.length) prefixHits = Arrays.copyOf(prefixHits, Math.max(8, prefixHits.length * 2));
-    prefixHits[prefixHitCount++] = p;
-    prefixHits[prefixHitCount++] = word;
+  /** Records the word a[start, end) (of hash h) if it is a vocabulary word, and the vocabulary prefixes it begins with. */
+  private void look(Vocabulary v, int start, int end, int h) {
+    int slot = v.words.find(text, start, end, h);
+    if (slot >= 0) hit(slot, start);
+    Vocabulary.Table prefixes = v.prefixes;
+    int len = end - start;
+    if (len < prefixes.shortest) return;
+    // Prefixes are few and long ("rembours", "return"): a word long enough has its beginnings hashed again here,
+    // which the many short words do not pay for while they are cut.
+    int last = Math.min(len, prefixes.longest), ph = 0;
+    for (int k = 0; k < last; k++) {
+      ph = 31 * ph + text[start + k];
+      if (prefixes.lengths[k + 1]) {
+        int p = prefixes.find(text, start, start + k + 1, ph);
+        if (p >= 0) hit(p, start);
+      }
+    }
+  }
+
+  private void hit(int slot, int start) {
+    if (hitCount + 2 > hits.length) hits = Arrays.copyOf(hits, Math.max(8, hits.length * 2));
+    hits[hitCount++] = slot;
+    hits[hitCount++] = start;
+    present[slot >>> 6] |= 1L << slot;
   }
 
   /** Letters and digits: what words are made of. */
   private static boolean wordChar(char c) {
-    return c < 0x80 ? c <= 'z' && ASCII_WORD[c] : Character.isLetterOrDigit(c);
+    return c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
   }
 
   private static final int[] EMPTY = new int[0];
 
   /** ASCII letters and digits (word characters below 0x80). */
-  private static final boolean[] ASCII_WORD = new boolean['z' + 1];
+  private static final boolean[] ASCII_WORD = new boolean[0x80];
 
   static {
     for (char c = '0'; c <= '9'; c++) ASCII_WORD[c] = true;
@@ -104,9 +107,9 @@ public final class WordIndex {
   }
 
   /**
-   * An index that records positions only of the vocabulary's words and prefixes: the first words of every
-   * configured phrase. A long mail has thousands of distinct words and hashing them all into a map cost more than
-   * the rules themselves.
+   * An index that records where the vocabulary's words and prefixes occur: the first words of every configured
+   * phrase. A long mail has thousands of distinct words and hashing them all into a map cost more than the rules
+   * themselves.
    */
   public static WordIndex of(String text, Vocabulary vocabulary) {
     return new WordIndex(TextFolding.fold(text), vocabulary);
@@ -139,7 +142,8 @@ public final class WordIndex {
   static String[] words(String folded) {
     WordIndex w = new WordIndex(folded, null);
     String[] out = new String[w.count];
-    for (int i = 0; i < w.count; i++) out[i] = folded.substring(w.starts[i], w.ends[i]);
+    int k = 0;
+    for (int at = w.nextWord(0); at >= 0; at = w.nextWord(w.wordEnd(at))) out[k++] = folded.substring(at, w.wordEnd(at));
     return out;
   }
 
@@ -158,69 +162,88 @@ public final class WordIndex {
     return folded;
   }
 
+  /** The first word starting at or after from, or -1. */
+  private int nextWord(int from) {
+    char[] a = text;
+    while (from < a.length && !wordChar(a[from])) from++;
+    return from < a.length ? from : -1;
+  }
+
+  /** The end of the word that starts at start. */
+  private int wordEnd(int start) {
+    char[] a = text;
+    char c = a[start];
+    if (c >= 0x2E80 && isCjk(c)) return start + 1;
+    int i = start + 1;
+    while (i < a.length && wordChar(c = a[i]) && !(c >= 0x2E80 && isCjk(c))) i++;
+    return i;
+  }
+
   /** Whether the phrase occurs as whole words, in order, next to each other. */
   public boolean contains(Phrase p) {
     String[] pw = p.words();
     if (pw.length == 0 || count < pw.length) return false;
-    int[] at = null;
-    if (vocabulary != null) {
-      int slot = p.prefixAt(0) ? vocabulary.prefixSlot(pw[0]) : vocabulary.slot(pw[0]);
-      if (slot >= 0) {
-        at = positions()[slot];
-        if (at == null) return false;
-      }
-    }
-    if (at == null) { // no vocabulary, or a phrase the vocabulary was not built from: scan
-      for (int i = 0; i + pw.length <= count; i++) if (matchesAt(p, i)) return true;
+    int slot = -1;
+    if (vocabulary != null) slot = p.prefixAt(0) ? vocabulary.prefixSlot(pw[0]) : vocabulary.slot(pw[0]);
+    if (slot < 0) { // no vocabulary, or a phrase the vocabulary was not built from: scan
+      for (int at = nextWord(0); at >= 0; at = nextWord(wordEnd(at))) if (matchesAt(p, at)) return true;
       return false;
     }
-    for (int i : at) if (i + pw.length <= count && matchesAt(p, i)) return true;
+    if ((present[slot >>> 6] & 1L << slot) == 0) return false;
+    if (hitCount <= SEARCHED_HITS) {
+      for (int k = 0; k < hitCount; k += 2) if (hits[k] == slot && matchesAt(p, hits[k + 1])) return true;
+      return false;
+    }
+    for (int at : positions()[slot]) if (matchesAt(p, at)) return true;
     return false;
   }
 
-  boolean matchesAt(Phrase p, int i) {
+  /** Hit pairs up to which a phrase's first word is searched for among them rather than looked up by number. */
+  private static final int SEARCHED_HITS = 2 * 16;
+
+  /** Whether the phrase occurs from the word that starts at character at. */
+  boolean matchesAt(Phrase p, int at) {
     String[] pw = p.words();
-    // The arrays have room past the last word: without this, a phrase that runs past it read their spare entries
-    // or beyond them.
-    if (i + pw.length > count) return false;
-    for (int k = 0; k < pw.length; k++) {
-      int s = starts[i + k], len = ends[i + k] - s;
+    char[] a = text;
+    for (int k = 0; ; ) {
+      int end = wordEnd(at), len = end - at;
       String w = pw[k];
       if (p.prefixAt(k) ? len < w.length() : len != w.length()) return false;
-      if (!folded.regionMatches(s, w, 0, w.length())) return false;
+      for (int j = 0; j < w.length(); j++) if (a[at + j] != w.charAt(j)) return false;
+      if (++k == pw.length) return true;
+      if ((at = nextWord(end)) < 0) return false;
     }
-    return true;
   }
 
-  /** Each word's vocabulary number, or -1, in the first {@link #size()} entries (needs a vocabulary). */
-  int[] slots() {
-    return slots;
+  /** The (vocabulary number, first character) pairs of {@link #hitCount()} ints, in text order (needs a vocabulary). */
+  int[] hits() {
+    return hits;
+  }
+
+  int hitCount() {
+    return hitCount;
   }
 
   private int[][] positions() {
     if (positions == null) {
       // int[] with the count in slot 0, doubled when full: a word repeated thousands of times stays linear.
       int[][] m = new int[vocabulary.size()][];
-      for (int i = 0; i < count; i++) {
-        int slot = slots[i];
-        if (slot >= 0) add(m, slot, i);
-      }
-      for (int k = 0; k < prefixHitCount; k += 2) add(m, prefixHits[k], prefixHits[k + 1]);
+      for (int k = 0; k < hitCount; k += 2) add(m, hits[k], hits[k + 1]);
       for (int k = 0; k < m.length; k++) if (m[k] != null) m[k] = Arrays.copyOfRange(m[k], 1, m[k][0] + 1);
       positions = m;
     }
     return positions;
   }
 
-  private static void add(int[][] m, int slot, int word) {
-    int[] at = m[slot];
-    if (at == null) m[slot] = at = new int[4];
-    else if (at[0] + 1 == at.length) m[slot] = at = Arrays.copyOf(at, at.length * 2);
-    at[++at[0]] = word;
+  private static void add(int[][] m, int slot, int at) {
+    int[] list = m[slot];
+    if (list == null) m[slot] = list = new int[4];
+    else if (list[0] + 1 == list.length) m[slot] = list = Arrays.copyOf(list, list.length * 2);
+    list[++list[0]] = at;
   }
 
   /**
-   * A fixed set of words, and of prefixes (first words of phrases ending in "*"), looked up by a region of a string
+   * A fixed set of words, and of prefixes (first words of phrases ending in "*"), looked up by a region of a text
    * so that tokens need not become strings: open addressing tables with String's own hash. Words are numbered
    * 0..words-1, prefixes after them.
    */
@@ -257,24 +280,17 @@ public final class WordIndex {
     }
 
     /**
-     * The word's number, or -1 when it is not in the vocabulary; h is the hash of s[from, to). A word of a length
-     * no vocabulary word has is not looked up.
-     */
-    int slot(String s, int from, int to, int h) {
-      int len = to - from;
-      return len < words.lengths.length && words.lengths[len] ? words.find(s, from, to, h) : -1;
-    }
-
-    /**
-     * One open addressing table; lengths says which lengths it holds, so that others are not looked up. Each entry
-     * keeps its word's hash: a text's words mostly miss, and a word that lands on an entry of its length is told
-     * apart by the hash without comparing characters.
+     * One open addressing table, and a bit per hash (its low bits) that some entry has: a text's words mostly
+     * miss, and the bit tells most of them apart with one load, where a probe of the table, a quarter full, went
+     * on to a second entry for one word in four.
      */
     private static final class Table {
       private final String[] table;
       private final int[] slotOf, hashOf;
+      private final long[] filter;
+      private final int mask, filterMask, size, shortest, longest;
+      /** Which lengths the table holds (up to the longest). */
       private final boolean[] lengths;
-      private final int mask, size;
 
       Table(java.util.Set<String> words, int first) {
         int cap = Integer.highestOneBit(Math.max(4, words.size() * 3)) << 1;
@@ -282,24 +298,34 @@ public final class WordIndex {
         slotOf = new int[cap];
         hashOf = new int[cap];
         mask = cap - 1;
-        int n = 0, longest = 0;
+        // 32 bits per word or more: one word in a hundred that is not in the table passes the filter.
+        int bits = Math.max(64, Integer.highestOneBit(Math.max(1, words.size()) * 32) << 1);
+        filter = new long[bits >>> 6];
+        filterMask = filter.length - 1;
+        int n = 0, min = Integer.MAX_VALUE, max = 0;
         for (String w : words) {
-          int i = w.hashCode() & mask;
+          int h = w.hashCode(), i = h & mask;
           while (table[i] != null) i = (i + 1) & mask;
           table[i] = w;
-          hashOf[i] = w.hashCode();
+          hashOf[i] = h;
           slotOf[i] = first + n++;
-          longest = Math.max(longest, w.length());
+          filter[(h >>> 6) & filterMask] |= 1L << h;
+          min = Math.min(min, w.length());
+          max = Math.max(max, w.length());
         }
         size = n;
-        lengths = new boolean[words.isEmpty() ? 0 : longest + 1];
+        shortest = words.isEmpty() ? Integer.MAX_VALUE : min;
+        longest = max;
+        lengths = new boolean[max + 1];
         for (String w : words) lengths[w.length()] = true;
       }
 
-      int find(String s, int from, int to, int h) {
+      /** The number of a[from, to), whose hash is h, or -1. */
+      int find(char[] a, int from, int to, int h) {
+        if ((filter[(h >>> 6) & filterMask] & 1L << h) == 0) return -1;
         int len = to - from;
         for (int i = h & mask; table[i] != null; i = (i + 1) & mask) {
-          if (hashOf[i] == h && table[i].length() == len && same(s, from, table[i])) return slotOf[i];
+          if (hashOf[i] == h && table[i].length() == len && same(a, from, table[i])) return slotOf[i];
         }
         return -1;
       }
@@ -310,13 +336,15 @@ public final class WordIndex {
        */
       int find(String word) {
         int h = word.hashCode();
-        for (int i = h & mask; table[i] != null; i = (i + 1) & mask) if (table[i] == word) return slotOf[i];
-        return find(word, 0, word.length(), h);
+        for (int i = h & mask; table[i] != null; i = (i + 1) & mask) {
+          if (table[i] == word || hashOf[i] == h && table[i].equals(word)) return slotOf[i];
+        }
+        return -1;
       }
 
-      /** s[from, from + w.length()) equals w; words are short, a loop beats regionMatches' setup. */
-      private static boolean same(String s, int from, String w) {
-        for (int k = 0; k < w.length(); k++) if (s.charAt(from + k) != w.charAt(k)) return false;
+      /** a[from, from + w.length()) equals w. */
+      private static boolean same(char[] a, int from, String w) {
+        for (int k = 0; k < w.length(); k++) if (a[from + k] != w.charAt(k)) return false;
         return true;
       }
     }
