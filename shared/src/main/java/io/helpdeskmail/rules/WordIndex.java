@@ -2,19 +2,22 @@ package io.helpdeskmail.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A text folded once ({@link TextFolding}) and cut into words, with each word's positions: a keyword phrase is then
- * one hash lookup plus a check of the words after it, however many rules and lexicon entries ask. Words are runs
- * of letters and digits; every Chinese or Japanese character is a word of its own, since those scripts do not
- * separate words with spaces.
+ * A text folded once ({@link TextFolding}) and cut into words, with where each word of a vocabulary occurs: a
+ * keyword phrase is then a look at those places and a check of the words after each, however many rules and
+ * lexicon entries ask. Words are runs of letters and digits; every Chinese or Japanese character is a word of its
+ * own, since those scripts do not separate words with spaces.
  */
 public final class WordIndex {
-  private final String folded;
+  private String folded;
   /** folded's characters: the cut reads every one of them, and an array spares String's checks per character. */
   private final char[] text;
-  private final int count;
+  /** How many words; counted when asked (only tests do), -1 until then. */
+  private int count = -1;
   private final Vocabulary vocabulary;
   /**
    * (vocabulary number, first character) of each word that is a vocabulary word or begins with a vocabulary
@@ -28,55 +31,142 @@ public final class WordIndex {
   /** First characters of each vocabulary number's words, by number; made when hits are too many to search. */
   private int[][] positions;
 
-  private WordIndex(String folded, Vocabulary vocabulary) {
-    this.folded = folded;
+  private WordIndex(char[] text, Vocabulary vocabulary) {
+    this.text = text;
     this.vocabulary = vocabulary;
-    int n = folded.length();
-    char[] a = text = new char[n];
-    folded.getChars(0, n, a, 0);
-    present = vocabulary == null ? null : new long[(vocabulary.size() + 63) >>> 6];
-    int words = 0;
-    for (int i = 0; i < n; ) {
-      char c = a[i];
-      if (c < 0x80 ? !ASCII_WORD[c] : !Character.isLetterOrDigit(c)) {
-        i++;
-        continue;
-      }
-      int start = i, h = 0;
-      if (c >= 0x2E80 && isCjk(c)) { // a word of its own
-        h = c;
-        i++;
-      } else {
-        // The vocabulary number of a word needs its hash (String's): it is summed here, as the word is cut.
-        do {
-          h = 31 * h + c;
-          if (++i == n) break;
-          c = a[i];
-        } while (c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c) && !(c >= 0x2E80 && isCjk(c)));
-      }
-      words++;
-      if (vocabulary != null) look(vocabulary, start, i, h);
-    }
-    count = words;
+    present = new long[(vocabulary.size() + 63) >>> 6];
   }
 
-  /** Records the word a[start, end) (of hash h) if it is a vocabulary word, and the vocabulary prefixes it begins with. */
-  private void look(Vocabulary v, int start, int end, int h) {
-    int slot = v.words.find(text, start, end, h);
-    if (slot >= 0) hit(slot, start);
-    Vocabulary.Table prefixes = v.prefixes;
-    int len = end - start;
-    if (len < prefixes.shortest) return;
-    // Prefixes are few and long ("rembours", "return"): a word long enough has its beginnings hashed again here,
-    // which the many short words do not pay for while they are cut.
-    int last = Math.min(len, prefixes.longest), ph = 0;
-    for (int k = 0; k < last; k++) {
-      ph = 31 * ph + text[start + k];
-      if (prefixes.lengths[k + 1]) {
-        int p = prefixes.find(text, start, start + k + 1, ph);
-        if (p >= 0) hit(p, start);
+  /** The index of a folded text. */
+  private static WordIndex cutFolded(String folded, Vocabulary vocabulary) {
+    char[] a = new char[folded.length()];
+    folded.getChars(0, a.length, a, 0);
+    WordIndex w = new WordIndex(a, vocabulary);
+    w.cut(false);
+    w.folded = folded;
+    return w;
+  }
+
+  /**
+   * The index of a text not yet folded. ASCII (most mail) folds to its lower case: that is done in the pass that
+   * cuts it, instead of a pass to find it is ASCII and another to lower it. Anything else is folded first.
+   */
+  private static WordIndex cutText(String s, Vocabulary vocabulary) {
+    if (s == null) return cutFolded("", vocabulary);
+    char[] a = new char[s.length()];
+    s.getChars(0, a.length, a, 0);
+    WordIndex w = new WordIndex(a, vocabulary);
+    int lowered = w.cut(true);
+    if (lowered < 0) return cutFolded(TextFolding.fold(s), vocabulary);
+    w.folded = lowered == 0 ? s : new String(a); // as TextFolding gives it: the same string when nothing changed
+    return w;
+  }
+
+  /**
+   * Walks the vocabulary's automaton over the text and records the words it finds. With lower, ASCII capitals are
+   * lowered in place as they are read; the result is then -1 if a character is not ASCII (the text needs {@link
+   * TextFolding}), else non-zero when a capital was lowered.
+   *
+   * <p>One table step per character and no branch on where words begin or end: a text has a word end every five or
+   * six characters, and cutting words with a branch at each (then hashing each word) mispredicted often enough to
+   * cost twice this walk. Only a vocabulary word or prefix found, and characters beyond ASCII, leave the ASCII loop.
+   */
+  private int cut(boolean lower) {
+    char[] a = text;
+    int n = a.length, i = 0, state = Vocabulary.Automaton.ROOT, lowered = 0;
+    Vocabulary.Automaton m = vocabulary.automaton;
+    while (i < n) {
+      long r = lower ? walkLowering(a, i, state, m.next, m.found) : walk(a, i, state, m.next, m.found);
+      i = (int) r;
+      state = (int) (r >>> 32) & Integer.MAX_VALUE;
+      if (r < 0) lowered = 1;
+      if (i == n) break;
+      int c = a[i];
+      if (c >= 0x80) {
+        if (lower) return -1;
+        // Text beyond ASCII comes in runs (a Chinese mail, a Russian one): stepped here until ASCII again.
+        do state = beyondAscii(m, state, i); while (++i < n && a[i] >= 0x80);
+        continue;
       }
+      int to = m.next[state + CLASS[c]];
+      found(m, state, to, i);
+      state = to;
+      if (lower && LOWER[c] != c) {
+        a[i] = LOWER[c];
+        lowered = 1;
+      }
+      i++;
     }
+    wordEnds(m, state, n);
+    return lowered;
+  }
+
+  /**
+   * The ASCII steps from a[i] in state, up to the first character that is not ASCII or that finds something (or
+   * the end): returns (state there << 32 | its position). A method of its own, with only the step in its loop:
+   * written inside the larger method, the compiled walk was twice as slow in some runs of the JVM and not others.
+   */
+  private static long walk(char[] a, int i, int state, int[] next, int found) {
+    for (; i < a.length; i++) {
+      int c = a[i];
+      if (c >= 0x80) break;
+      int to = next[state + CLASS[c]];
+      if (to >= found) break;
+      state = to;
+    }
+    return (long) state << 32 | i;
+  }
+
+  /** The same, lowering ASCII capitals in place as it goes; the sign bit of the result tells it lowered one. */
+  private static long walkLowering(char[] a, int i, int state, int[] next, int found) {
+    int lowered = 0;
+    for (; i < a.length; i++) {
+      int c = a[i];
+      if (c >= 0x80) break;
+      int to = next[state + CLASS[c]];
+      if (to >= found) break;
+      int l = LOWER[c];
+      lowered |= l ^ c;
+      a[i] = (char) l;
+      state = to;
+    }
+    return (lowered != 0 ? Long.MIN_VALUE : 0) | (long) state << 32 | i;
+  }
+
+  /** The step for a[i], not ASCII. */
+  private int beyondAscii(Vocabulary.Automaton m, int state, int i) {
+    char c = text[i];
+    int to;
+    if (!Character.isLetterOrDigit(c)) {
+      to = m.next[state]; // a separator, as class 0
+    } else if (c >= 0x2E80 && isCjk(c)) { // a word of its own: ends the one before
+      wordEnds(m, state, i);
+      int slot = vocabulary.words.find(text, i, i + 1, c);
+      if (slot >= 0) hit(slot, i);
+      int p = vocabulary.prefixes.find(text, i, i + 1, c);
+      if (p >= 0) hit(p, i);
+      return Vocabulary.Automaton.ROOT;
+    } else {
+      to = m.beyondAscii(state, c);
+    }
+    if (to >= m.found) found(m, state, to, i);
+    return to;
+  }
+
+  /** Records what the step from state to the found state at a[i] found: the word that ended, or a prefix. */
+  private void found(Vocabulary.Automaton m, int from, int state, int i) {
+    if (state == m.found) {
+      wordEnds(m, from, i);
+    } else {
+      int s = state / Vocabulary.Automaton.CLASSES;
+      hit(m.prefixSlot[s], i + 1 - m.depth[s]);
+    }
+  }
+
+  /** Records the word that ends before a[end] if state is at the end of a vocabulary word. */
+  private void wordEnds(Vocabulary.Automaton m, int state, int end) {
+    int s = state / Vocabulary.Automaton.CLASSES;
+    if (m.wordSlot[s] >= 0) hit(m.wordSlot[s], end - m.depth[s]);
   }
 
   private void hit(int slot, int start) {
@@ -88,22 +178,26 @@ public final class WordIndex {
 
   /** Letters and digits: what words are made of. */
   private static boolean wordChar(char c) {
-    return c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+    return c < 0x80 ? CLASS[c] != 0 : Character.isLetterOrDigit(c);
   }
 
   private static final int[] EMPTY = new int[0];
 
-  /** ASCII letters and digits (word characters below 0x80). */
-  private static final boolean[] ASCII_WORD = new boolean[0x80];
+  /** The automaton's class of each ASCII character: 0 for what separates words, a letter's (either case) or digit's own. */
+  private static final byte[] CLASS = new byte[0x80];
+  /** ASCII in lower case. */
+  private static final char[] LOWER = new char[0x80];
 
   static {
-    for (char c = '0'; c <= '9'; c++) ASCII_WORD[c] = true;
-    for (char c = 'a'; c <= 'z'; c++) ASCII_WORD[c] = true;
-    for (char c = 'A'; c <= 'Z'; c++) ASCII_WORD[c] = true;
+    for (char c = 0; c < 0x80; c++) {
+      LOWER[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+      char l = LOWER[c];
+      CLASS[c] = (byte) (l >= 'a' && l <= 'z' ? 1 + l - 'a' : l >= '0' && l <= '9' ? 27 + l - '0' : 0);
+    }
   }
 
   public static WordIndex of(String text) {
-    return new WordIndex(TextFolding.fold(text), null);
+    return cutText(text, Vocabulary.NONE);
   }
 
   /**
@@ -112,12 +206,12 @@ public final class WordIndex {
    * themselves.
    */
   public static WordIndex of(String text, Vocabulary vocabulary) {
-    return new WordIndex(TextFolding.fold(text), vocabulary);
+    return cutText(text, vocabulary == null ? Vocabulary.NONE : vocabulary);
   }
 
   /** The same over a text already folded ({@link TextFolding#fold}), when the fold is kept for other tests too. */
   static WordIndex ofFolded(String folded, Vocabulary vocabulary) {
-    return new WordIndex(folded, vocabulary);
+    return cutFolded(folded, vocabulary == null ? Vocabulary.NONE : vocabulary);
   }
 
   public static WordIndex of(String text, java.util.Set<String> vocabulary) {
@@ -140,8 +234,8 @@ public final class WordIndex {
 
   /** The words of a folded text (for phrases; texts are indexed without making these strings). */
   static String[] words(String folded) {
-    WordIndex w = new WordIndex(folded, null);
-    String[] out = new String[w.count];
+    WordIndex w = cutFolded(folded, Vocabulary.NONE);
+    String[] out = new String[w.size()];
     int k = 0;
     for (int at = w.nextWord(0); at >= 0; at = w.nextWord(w.wordEnd(at))) out[k++] = folded.substring(at, w.wordEnd(at));
     return out;
@@ -154,6 +248,11 @@ public final class WordIndex {
   }
 
   public int size() {
+    if (count < 0) {
+      int n = 0;
+      for (int at = nextWord(0); at >= 0; at = nextWord(wordEnd(at))) n++;
+      count = n;
+    }
     return count;
   }
 
@@ -182,9 +281,8 @@ public final class WordIndex {
   /** Whether the phrase occurs as whole words, in order, next to each other. */
   public boolean contains(Phrase p) {
     String[] pw = p.words();
-    if (pw.length == 0 || count < pw.length) return false;
-    int slot = -1;
-    if (vocabulary != null) slot = p.prefixAt(0) ? vocabulary.prefixSlot(pw[0]) : vocabulary.slot(pw[0]);
+    if (pw.length == 0) return false;
+    int slot = p.prefixAt(0) ? vocabulary.prefixSlot(pw[0]) : vocabulary.slot(pw[0]);
     if (slot < 0) { // no vocabulary, or a phrase the vocabulary was not built from: scan
       for (int at = nextWord(0); at >= 0; at = nextWord(wordEnd(at))) if (matchesAt(p, at)) return true;
       return false;
@@ -201,7 +299,7 @@ public final class WordIndex {
   /** Hit pairs up to which a phrase's first word is searched for among them rather than looked up by number. */
   private static final int SEARCHED_HITS = 2 * 16;
 
-  /** Whether the phrase occurs from the word that starts at character at. */
+  /** Whether the phrase occurs from the word that starts at character at (its first word checked too). */
   boolean matchesAt(Phrase p, int at) {
     String[] pw = p.words();
     char[] a = text;
@@ -215,7 +313,7 @@ public final class WordIndex {
     }
   }
 
-  /** The (vocabulary number, first character) pairs of {@link #hitCount()} ints, in text order (needs a vocabulary). */
+  /** The (vocabulary number, first character) pairs of {@link #hitCount()} ints, in text order. */
   int[] hits() {
     return hits;
   }
@@ -243,16 +341,21 @@ public final class WordIndex {
   }
 
   /**
-   * A fixed set of words, and of prefixes (first words of phrases ending in "*"), looked up by a region of a text
-   * so that tokens need not become strings: open addressing tables with String's own hash. Words are numbered
-   * 0..words-1, prefixes after them.
+   * A fixed set of words, and of prefixes (first words of phrases ending in "*"), numbered 0..words-1 and the
+   * prefixes after them: an automaton finds them in a text, hash tables by a string (a phrase's first word) or a
+   * Chinese or Japanese character.
    */
   public static final class Vocabulary {
     private final Table words, prefixes;
+    private final Automaton automaton;
+
+    /** No words: an index without a vocabulary finds phrases by a scan. */
+    static final Vocabulary NONE = new Vocabulary(java.util.Set.of(), java.util.Set.of());
 
     private Vocabulary(java.util.Set<String> words, java.util.Set<String> prefixes) {
       this.words = new Table(words, 0);
       this.prefixes = new Table(prefixes, words.size());
+      this.automaton = new Automaton(this, words, prefixes);
     }
 
     public static Vocabulary of(java.util.Set<String> words) {
@@ -280,17 +383,121 @@ public final class WordIndex {
     }
 
     /**
-     * One open addressing table, and a bit per hash (its low bits) that some entry has: a text's words mostly
-     * miss, and the bit tells most of them apart with one load, where a probe of the table, a quarter full, went
-     * on to a second entry for one word in four.
+     * The words and prefixes as a trie walked one character at a time, with the states a text can be in between
+     * and after words. Each state is a row of next states by character class (0 separates words; each ASCII
+     * letter, either case, and digit has its own), stored as the row's offset so that a step is one addition and
+     * one load. States are numbered so that every state where something is found comes last: the walk tests one
+     * number per character.
+     *
+     * <p>Words of letters beyond ASCII go through a map per character (rare in keywords and slower, correct);
+     * Chinese and Japanese characters, words of their own, through the hash tables. A word that no folded text can
+     * hold (capitals, spaces) is left out: it could never be found.
      */
+    static final class Automaton {
+      static final int CLASSES = 37;
+      /** Between words, and at the start of one (the trie's root). */
+      static final int ROOT = 0;
+      /** Inside a word that has left the trie: nothing to find until a separator. */
+      static final int PAST = CLASSES;
+
+      final int[] next;
+      /** The first state where something is found: the end of a vocabulary word (behaves as ROOT); prefixes after it. */
+      final int found;
+      /** By state number (offset / CLASSES): the vocabulary word it ends, the prefix it completes, its depth. */
+      final int[] wordSlot, prefixSlot, depth;
+      /** Steps on letters beyond ASCII: (state number << 16 | character) to the next state's offset. */
+      private final Map<Long, Integer> beyond = new HashMap<>();
+
+      Automaton(Vocabulary v, java.util.Set<String> words, java.util.Set<String> prefixes) {
+        // The trie first, nodes numbered as made (0 is the root); then states renumbered with the prefix ends last.
+        List<int[]> children = new ArrayList<>();
+        List<Map<Character, Integer>> wide = new ArrayList<>();
+        List<int[]> marks = new ArrayList<>(); // word slot, prefix slot, depth
+        children.add(new int[CLASSES]);
+        wide.add(new HashMap<>());
+        marks.add(new int[] {-1, -1, 0});
+        for (int pass = 0; pass < 2; pass++) {
+          for (String w : pass == 0 ? words : prefixes) {
+            if (!walkable(w)) continue;
+            int node = 0;
+            for (int k = 0; k < w.length(); k++) {
+              char c = w.charAt(k);
+              Integer child = c < 0x80 ? (Integer) children.get(node)[CLASS[c]] : wide.get(node).get(c);
+              if (child == null || child == 0) {
+                child = children.size();
+                children.add(new int[CLASSES]);
+                wide.add(new HashMap<>());
+                marks.add(new int[] {-1, -1, k + 1});
+                if (c < 0x80) children.get(node)[CLASS[c]] = child;
+                else wide.get(node).put(c, child);
+              }
+              node = child;
+            }
+            if (pass == 0) marks.get(node)[0] = v.slot(w);
+            else marks.get(node)[1] = v.prefixSlot(w);
+          }
+        }
+        int nodes = children.size();
+        int[] state = new int[nodes]; // node -> state number
+        int n = 2; // ROOT, PAST
+        for (int node = 1; node < nodes; node++) if (marks.get(node)[1] < 0) state[node] = n++;
+        int wordEnd = n++;
+        for (int node = 1; node < nodes; node++) if (marks.get(node)[1] >= 0) state[node] = n++;
+        next = new int[n * CLASSES];
+        wordSlot = new int[n];
+        prefixSlot = new int[n];
+        depth = new int[n];
+        Arrays.fill(wordSlot, -1);
+        Arrays.fill(prefixSlot, -1);
+        found = wordEnd * CLASSES;
+        for (int node = 0; node < nodes; node++) {
+          int s = state[node], row = s * CLASSES;
+          int[] m = marks.get(node);
+          wordSlot[s] = m[0];
+          prefixSlot[s] = m[1];
+          depth[s] = m[2];
+          next[row] = m[0] >= 0 ? found : ROOT;
+          for (int k = 1; k < CLASSES; k++) {
+            int child = children.get(node)[k];
+            next[row + k] = child == 0 ? PAST : state[child] * CLASSES;
+          }
+          for (Map.Entry<Character, Integer> e : wide.get(node).entrySet()) {
+            beyond.put((long) s << 16 | e.getKey(), state[e.getValue()] * CLASSES);
+          }
+        }
+        for (int k = 1; k < CLASSES; k++) next[PAST + k] = PAST;
+        // The end of a word is between words again: the next character starts the next word at the root.
+        System.arraycopy(next, ROOT, next, found, CLASSES);
+        next[found] = ROOT;
+      }
+
+      /** Whether a text's word can equal w: letters and digits only, ASCII ones in lower case, no CJK character. */
+      private static boolean walkable(String w) {
+        if (w.isEmpty()) return false;
+        for (int k = 0; k < w.length(); k++) {
+          char c = w.charAt(k);
+          if (c < 0x80 ? CLASS[c] == 0 || c != LOWER[c] : !Character.isLetterOrDigit(c) || c >= 0x2E80 && isCjk(c)) {
+            return false;
+          }
+        }
+        return true;
+      }
+
+      /** The step from state on c, a letter or digit beyond ASCII and not CJK. */
+      int beyondAscii(int state, char c) {
+        if (state == PAST || beyond.isEmpty()) return PAST;
+        int s = state == found ? ROOT : state / CLASSES;
+        Integer to = beyond.get((long) s << 16 | c);
+        return to == null ? PAST : to;
+      }
+    }
+
+    /** One open addressing table, and a bit per hash (its low bits) that some entry has: most lookups miss. */
     private static final class Table {
       private final String[] table;
       private final int[] slotOf, hashOf;
       private final long[] filter;
-      private final int mask, filterMask, size, shortest, longest;
-      /** Which lengths the table holds (up to the longest). */
-      private final boolean[] lengths;
+      private final int mask, filterMask, size;
 
       Table(java.util.Set<String> words, int first) {
         int cap = Integer.highestOneBit(Math.max(4, words.size() * 3)) << 1;
@@ -302,7 +509,7 @@ public final class WordIndex {
         int bits = Math.max(64, Integer.highestOneBit(Math.max(1, words.size()) * 32) << 1);
         filter = new long[bits >>> 6];
         filterMask = filter.length - 1;
-        int n = 0, min = Integer.MAX_VALUE, max = 0;
+        int n = 0;
         for (String w : words) {
           int h = w.hashCode(), i = h & mask;
           while (table[i] != null) i = (i + 1) & mask;
@@ -310,14 +517,8 @@ public final class WordIndex {
           hashOf[i] = h;
           slotOf[i] = first + n++;
           filter[(h >>> 6) & filterMask] |= 1L << h;
-          min = Math.min(min, w.length());
-          max = Math.max(max, w.length());
         }
         size = n;
-        shortest = words.isEmpty() ? Integer.MAX_VALUE : min;
-        longest = max;
-        lengths = new boolean[max + 1];
-        for (String w : words) lengths[w.length()] = true;
       }
 
       /** The number of a[from, to), whose hash is h, or -1. */
