@@ -82,13 +82,16 @@ public final class TextFolding {
    */
   private static String byCharacter(String s) {
     int n = s.length();
-    char[] out = new char[n + 8];
+    // Folded in place, read from the same array while every character gives one (nearly always): a copy of the
+    // text is read from the first that gives more. String.charAt per character cost more than the folding.
+    char[] out = new char[n + 8], in = out;
+    s.getChars(0, n, out, 0);
     int o = 0;
     boolean kana = false;
     for (int k = 0; k < n; k++) { // invariant: out has room for one char per character left
-      char c = s.charAt(k);
+      char c = in[k];
       if (c < 0x80) {
-        out[o++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        out[o++] = LOWER[c];
       } else if (c >= 0xC0 && c < 0x250 && LATIN.charAt(c - 0xC0) != '.') {
         out[o++] = LATIN.charAt(c - 0xC0);
       } else if (c == '\u00B0' || c == '\u00AB' || c == '\u00BB' || c == '\u20AC' || c >= '\u2013' && c <= '\u2014'
@@ -101,6 +104,7 @@ public final class TextFolding {
           out[o++] = c;
           continue;
         }
+        if (piece.length() > 1 && in == out) in = s.toCharArray();
         if (out.length - o < n - k + piece.length()) out = Arrays.copyOf(out, out.length + n / 4 + piece.length() + 8);
         for (int j = 0; j < piece.length(); j++) {
           char p = out[o++] = piece.charAt(j);
@@ -109,6 +113,13 @@ public final class TextFolding {
       }
     }
     return kana ? Normalizer.normalize(new String(out, 0, o), Normalizer.Form.NFC) : new String(out, 0, o);
+  }
+
+  /** ASCII in lower case. */
+  private static final char[] LOWER = new char[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) LOWER[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   /**
