@@ -145,16 +145,17 @@ public final class Classifier {
   private final ToneEntry[] tonePrefixed;
 
   /**
-   * The lexicon has hundreds of phrases and a mail a few dozen words: the words are walked once and each looks up
-   * the phrases that start with it, instead of every phrase being looked for.
+   * The lexicon has hundreds of phrases and a mail a few dozen words: the words the index found in the vocabulary
+   * are walked once and each looks up the phrases that start with it, instead of every phrase being looked for.
    */
   private WordIndex.Phrase[] toneFound(WordIndex w) {
     WordIndex.Phrase[] found = new WordIndex.Phrase[toneTags.size()];
-    int[] slots = w.slots();
-    for (int i = 0, n = w.size(); i < n; i++) {
-      if (slots[i] < 0 || toneBySlot[slots[i]] == null) continue;
-      for (ToneEntry e : toneBySlot[slots[i]]) {
-        if (found[e.tag()] == null && w.matchesAt(e.phrase(), i)) found[e.tag()] = e.phrase();
+    int[] hits = w.hits();
+    for (int k = 0, n = w.hitCount(); k < n; k += 2) {
+      ToneEntry[] entries = toneBySlot[hits[k]];
+      if (entries == null) continue;
+      for (ToneEntry e : entries) {
+        if (found[e.tag()] == null && w.matchesAt(e.phrase(), hits[k + 1])) found[e.tag()] = e.phrase();
       }
     }
     for (ToneEntry e : tonePrefixed) if (found[e.tag()] == null && w.contains(e.phrase())) found[e.tag()] = e.phrase();

@@ -33,7 +33,17 @@ final class RuleFacts implements Facts {
   @Override
   public WordIndex words(Field.Ref f) {
     WordIndex w = words.get(f.field());
-    if (w == null) words.put(f.field(), w = WordIndex.ofFolded(folded(f), vocabulary));
+    if (w == null) {
+      String s = folded.get(f.field());
+      // Tone indexes the subject and text before any pattern wants their fold: the index folds them as it cuts.
+      if (s != null) {
+        w = WordIndex.ofFolded(s, vocabulary);
+      } else {
+        w = WordIndex.of(text(f), vocabulary);
+        folded.put(f.field(), w.folded());
+      }
+      words.put(f.field(), w);
+    }
     return w;
   }
 

@@ -82,22 +82,29 @@ public final class TextFolding {
    */
   private static String byCharacter(String s) {
     int n = s.length();
-    char[] out = new char[n + 8];
+    // Folded in place, read from the same array while every character gives one (nearly always): a copy of the
+    // text is read from the first that gives more. String.charAt per character cost more than the folding.
+    char[] out = new char[n + 8], in = out;
+    s.getChars(0, n, out, 0);
     int o = 0;
     boolean kana = false;
     for (int k = 0; k < n; k++) { // invariant: out has room for one char per character left
-      char c = s.charAt(k);
+      char c = in[k];
       if (c < 0x80) {
-        out[o++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        out[o++] = LOWER[c];
       } else if (c >= 0xC0 && c < 0x250 && LATIN.charAt(c - 0xC0) != '.') {
         out[o++] = LATIN.charAt(c - 0xC0);
       } else if (c == '\u00B0' || c == '\u00AB' || c == '\u00BB' || c == '\u20AC' || c >= '\u2013' && c <= '\u2014'
           || c >= '\u201C' && c <= '\u201D') {
         out[o++] = c; // no decomposition: the normalizer would leave them as they are
       } else {
-        String piece = special(c);
-        if (piece == null) piece = piece(c);
+        String piece = piece(c);
         if (piece == null) return null;
+        if (piece == SAME) { // Chinese, Cyrillic, Greek lower case...: most characters beyond Latin
+          out[o++] = c;
+          continue;
+        }
+        if (piece.length() > 1 && in == out) in = s.toCharArray();
         if (out.length - o < n - k + piece.length()) out = Arrays.copyOf(out, out.length + n / 4 + piece.length() + 8);
         for (int j = 0; j < piece.length(); j++) {
           char p = out[o++] = piece.charAt(j);
@@ -108,16 +115,28 @@ public final class TextFolding {
     return kana ? Normalizer.normalize(new String(out, 0, o), Normalizer.Form.NFC) : new String(out, 0, o);
   }
 
-  /** The fold of each BMP character met so far, by page of 256; NEEDS_TEXT where one character cannot tell. */
+  /** ASCII in lower case. */
+  private static final char[] LOWER = new char[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) LOWER[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
+  /**
+   * The fold of each BMP character met so far, by page of 256; NEEDS_TEXT where one character cannot tell, SAME
+   * where the fold is the character itself.
+   */
   private static final String[][] PIECES = new String[256][];
   private static final String NEEDS_TEXT = new String("normalizer over the text");
+  private static final String SAME = new String("the character itself");
 
   /**
    * The fold of c alone (before kana recomposition), when that is its share of any text's fold, else null. It
    * is when every character NFKD makes of c that the fold keeps (no accent) has combining class 0, or is a kana
    * voicing mark: canonical ordering then moves only what the fold drops. Learnt per character on first sight,
    * not for all 65,536 at class load (the normalizer's data would cost every cold start); a race computes the
-   * same piece twice.
+   * same piece twice. SAME when the piece is c itself, and a letter with its own fold ({@link #special}) has
+   * that: a Chinese or Russian mail is then one lookup per character.
    */
   private static String piece(char c) {
     String[] page = PIECES[c >>> 8];
@@ -128,6 +147,8 @@ public final class TextFolding {
   }
 
   private static String learn(char c) {
+    String special = special(c);
+    if (special != null) return special;
     if (Character.isSurrogate(c)) return NEEDS_TEXT;
     for (char x : Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD).toCharArray()) {
       if (x == '\u3099' || x == '\u309A' || x >= 0x80 && mark(x)) continue;
@@ -137,8 +158,9 @@ public final class TextFolding {
           || !Normalizer.normalize(after, Normalizer.Form.NFKD).equals(after)) return NEEDS_TEXT;
     }
     StringBuilder out = new StringBuilder(4);
-    decomposed(out, String.valueOf(c), 0);
-    return out.toString();
+    boolean kana = decomposed(out, String.valueOf(c), 0);
+    // A voicing mark alone is itself too, but the text must then be recomposed: it keeps its piece.
+    return !kana && out.length() == 1 && out.charAt(0) == c ? SAME : out.toString();
   }
 
   /** Letters NFKD does not split into base and accent, and punctuation that should not tell words apart. */

@@ -2,119 +2,216 @@ package io.helpdeskmail.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A text folded once ({@link TextFolding}) and cut into words, with each word's positions: a keyword phrase is then
- * one hash lookup plus a check of the words after it, however many rules and lexicon entries ask. Words are runs
- * of letters and digits; every Chinese or Japanese character is a word of its own, since those scripts do not
- * separate words with spaces.
+ * A text folded once ({@link TextFolding}) and cut into words, with where each word of a vocabulary occurs: a
+ * keyword phrase is then a look at those places and a check of the words after each, however many rules and
+ * lexicon entries ask. Words are runs of letters and digits; every Chinese or Japanese character is a word of its
+ * own, since those scripts do not separate words with spaces.
  */
 public final class WordIndex {
-  private final String folded;
-  /** Word i is folded[starts[i], ends[i]); no substring per word is made, most words are never looked at. */
-  private final int[] starts, ends;
-  private final int count;
+  private String folded;
+  /** folded's characters: the cut reads every one of them, and an array spares String's checks per character. */
+  private final char[] text;
+  /** How many words; counted when asked (only tests do), -1 until then. */
+  private int count = -1;
   private final Vocabulary vocabulary;
-  /** Each word's vocabulary number or -1, found while cutting (null without a vocabulary). */
-  private final int[] slots;
   /**
-   * (prefix number, word) pairs for the words that begin with a vocabulary prefix, in text order: what a phrase
-   * starting with "return*" looks up instead of testing every word of the text.
+   * (vocabulary number, first character) of each word that is a vocabulary word or begins with a vocabulary
+   * prefix, in text order. Only these are kept: a phrase is checked from where its first word occurs, its other
+   * words read from the text then, and most words of a mail are in no phrase.
    */
-  private int[] prefixHits = EMPTY;
-  private int prefixHitCount;
-  /** Positions of each vocabulary word and prefix (by its number); lazy. Without a vocabulary, phrases are found by a scan. */
+  private int[] hits = EMPTY;
+  private int hitCount;
+  /** The vocabulary numbers that occur, a bit each: most phrases' first words are in no text, told without a search. */
+  private final long[] present;
+  /** First characters of each vocabulary number's words, by number; made when hits are too many to search. */
   private int[][] positions;
 
-  private WordIndex(String folded, Vocabulary vocabulary) {
-    this.folded = folded;
+  private WordIndex(char[] text, Vocabulary vocabulary) {
+    this.text = text;
     this.vocabulary = vocabulary;
-    int cap = Math.max(4, folded.length() / 5);
-    int[] st = new int[cap], en = new int[cap], sl = vocabulary == null ? null : new int[cap];
-    boolean[] prefixLengths = vocabulary == null ? new boolean[0] : vocabulary.prefixes.lengths;
-    int n = 0;
-    int len = folded.length();
-    // The vocabulary number of a word needs its hash: it is summed here, as the word is cut, and the hash of each
-    // beginning of the word (the same sum, stopped early) finds the prefixes it starts with.
-    for (int i = 0; i < len; ) {
-      char c = folded.charAt(i);
-      if (!wordChar(c)) {
-        i++;
-        continue;
-      }
-      int start = i, h = 0;
-      if (c >= 0x2E80 && isCjk(c)) { // a word of its own
-        h = c;
-        i++;
-        if (prefixLengths.length > 1 && prefixLengths[1]) prefixHit(vocabulary.prefixes.find(folded, start, i, h), n);
-      } else {
-        while (true) {
-          h = 31 * h + c;
-          i++;
-          int k = i - start;
-          if (k < prefixLengths.length && prefixLengths[k]) prefixHit(vocabulary.prefixes.find(folded, start, i, h), n);
-          if (i == len) break;
-          c = folded.charAt(i);
-          if (!wordChar(c) || c >= 0x2E80 && isCjk(c)) break;
-        }
-      }
-      if (n == st.length) {
-        st = Arrays.copyOf(st, n * 2);
-        en = Arrays.copyOf(en, n * 2);
-        if (sl != null) sl = Arrays.copyOf(sl, n * 2);
-      }
-      st[n] = start;
-      en[n] = i;
-      if (sl != null) sl[n] = vocabulary.slot(folded, start, i, h);
-      n++;
-    }
-    this.starts = st;
-    this.ends = en;
-    this.count = n;
-    this.slots = sl;
+    present = new long[(vocabulary.size() + 63) >>> 6];
   }
 
-  /** Records that word begins with the prefix numbered p (nothing when p is -1). */
-  private void prefixHit(int p, int word) {
-    if (p < 0) return;
-    if (prefixHitCount + 2 > prefixHits.length) prefixHits = Arrays.copyOf(prefixHits, Math.max(8, prefixHits.length * 2));
-    prefixHits[prefixHitCount++] = p;
-    prefixHits[prefixHitCount++] = word;
+  /** The index of a folded text. */
+  private static WordIndex cutFolded(String folded, Vocabulary vocabulary) {
+    char[] a = new char[folded.length()];
+    folded.getChars(0, a.length, a, 0);
+    WordIndex w = new WordIndex(a, vocabulary);
+    w.cut(false);
+    w.folded = folded;
+    return w;
+  }
+
+  /**
+   * The index of a text not yet folded. ASCII (most mail) folds to its lower case: that is done in the pass that
+   * cuts it, instead of a pass to find it is ASCII and another to lower it. Anything else is folded first.
+   */
+  private static WordIndex cutText(String s, Vocabulary vocabulary) {
+    if (s == null) return cutFolded("", vocabulary);
+    char[] a = new char[s.length()];
+    s.getChars(0, a.length, a, 0);
+    WordIndex w = new WordIndex(a, vocabulary);
+    int lowered = w.cut(true);
+    if (lowered < 0) return cutFolded(TextFolding.fold(s), vocabulary);
+    w.folded = lowered == 0 ? s : new String(a); // as TextFolding gives it: the same string when nothing changed
+    return w;
+  }
+
+  /**
+   * Walks the vocabulary's automaton over the text and records the words it finds. With lower, ASCII capitals are
+   * lowered in place as they are read; the result is then -1 if a character is not ASCII (the text needs {@link
+   * TextFolding}), else non-zero when a capital was lowered.
+   *
+   * <p>One table step per character and no branch on where words begin or end: a text has a word end every five or
+   * six characters, and cutting words with a branch at each (then hashing each word) mispredicted often enough to
+   * cost twice this walk. Only a vocabulary word or prefix found, and characters beyond ASCII, leave the ASCII loop.
+   */
+  private int cut(boolean lower) {
+    char[] a = text;
+    int n = a.length, i = 0, state = Vocabulary.Automaton.ROOT, lowered = 0;
+    Vocabulary.Automaton m = vocabulary.automaton;
+    while (i < n) {
+      long r = lower ? walkLowering(a, i, state, m.next, m.found) : walk(a, i, state, m.next, m.found);
+      i = (int) r;
+      state = (int) (r >>> 32) & Integer.MAX_VALUE;
+      if (r < 0) lowered = 1;
+      if (i == n) break;
+      int c = a[i];
+      if (c >= 0x80) {
+        if (lower) return -1;
+        // Text beyond ASCII comes in runs (a Chinese mail, a Russian one): stepped here until ASCII again.
+        do state = beyondAscii(m, state, i); while (++i < n && a[i] >= 0x80);
+        continue;
+      }
+      int to = m.next[state + CLASS[c]];
+      found(m, state, to, i);
+      state = to;
+      if (lower && LOWER[c] != c) {
+        a[i] = LOWER[c];
+        lowered = 1;
+      }
+      i++;
+    }
+    wordEnds(m, state, n);
+    return lowered;
+  }
+
+  /**
+   * The ASCII steps from a[i] in state, up to the first character that is not ASCII or that finds something (or
+   * the end): returns (state there << 32 | its position). A method of its own, with only the step in its loop:
+   * written inside the larger method, the compiled walk was twice as slow in some runs of the JVM and not others.
+   */
+  private static long walk(char[] a, int i, int state, int[] next, int found) {
+    for (; i < a.length; i++) {
+      int c = a[i];
+      if (c >= 0x80) break;
+      int to = next[state + CLASS[c]];
+      if (to >= found) break;
+      state = to;
+    }
+    return (long) state << 32 | i;
+  }
+
+  /** The same, lowering ASCII capitals in place as it goes; the sign bit of the result tells it lowered one. */
+  private static long walkLowering(char[] a, int i, int state, int[] next, int found) {
+    int lowered = 0;
+    for (; i < a.length; i++) {
+      int c = a[i];
+      if (c >= 0x80) break;
+      int to = next[state + CLASS[c]];
+      if (to >= found) break;
+      int l = LOWER[c];
+      lowered |= l ^ c;
+      a[i] = (char) l;
+      state = to;
+    }
+    return (lowered != 0 ? Long.MIN_VALUE : 0) | (long) state << 32 | i;
+  }
+
+  /** The step for a[i], not ASCII. */
+  private int beyondAscii(Vocabulary.Automaton m, int state, int i) {
+    char c = text[i];
+    int to;
+    if (!Character.isLetterOrDigit(c)) {
+      to = m.next[state]; // a separator, as class 0
+    } else if (c >= 0x2E80 && isCjk(c)) { // a word of its own: ends the one before
+      wordEnds(m, state, i);
+      int slot = vocabulary.words.find(text, i, i + 1, c);
+      if (slot >= 0) hit(slot, i);
+      int p = vocabulary.prefixes.find(text, i, i + 1, c);
+      if (p >= 0) hit(p, i);
+      return Vocabulary.Automaton.ROOT;
+    } else {
+      to = m.beyondAscii(state, c);
+    }
+    if (to >= m.found) found(m, state, to, i);
+    return to;
+  }
+
+  /** Records what the step from state to the found state at a[i] found: the word that ended, or a prefix. */
+  private void found(Vocabulary.Automaton m, int from, int state, int i) {
+    if (state == m.found) {
+      wordEnds(m, from, i);
+    } else {
+      int s = state / Vocabulary.Automaton.CLASSES;
+      hit(m.prefixSlot[s], i + 1 - m.depth[s]);
+    }
+  }
+
+  /** Records the word that ends before a[end] if state is at the end of a vocabulary word. */
+  private void wordEnds(Vocabulary.Automaton m, int state, int end) {
+    int s = state / Vocabulary.Automaton.CLASSES;
+    if (m.wordSlot[s] >= 0) hit(m.wordSlot[s], end - m.depth[s]);
+  }
+
+  private void hit(int slot, int start) {
+    if (hitCount + 2 > hits.length) hits = Arrays.copyOf(hits, Math.max(8, hits.length * 2));
+    hits[hitCount++] = slot;
+    hits[hitCount++] = start;
+    present[slot >>> 6] |= 1L << slot;
   }
 
   /** Letters and digits: what words are made of. */
   private static boolean wordChar(char c) {
-    return c < 0x80 ? c <= 'z' && ASCII_WORD[c] : Character.isLetterOrDigit(c);
+    return c < 0x80 ? CLASS[c] != 0 : Character.isLetterOrDigit(c);
   }
 
   private static final int[] EMPTY = new int[0];
 
-  /** ASCII letters and digits (word characters below 0x80). */
-  private static final boolean[] ASCII_WORD = new boolean['z' + 1];
+  /** The automaton's class of each ASCII character: 0 for what separates words, a letter's (either case) or digit's own. */
+  private static final byte[] CLASS = new byte[0x80];
+  /** ASCII in lower case. */
+  private static final char[] LOWER = new char[0x80];
 
   static {
-    for (char c = '0'; c <= '9'; c++) ASCII_WORD[c] = true;
-    for (char c = 'a'; c <= 'z'; c++) ASCII_WORD[c] = true;
-    for (char c = 'A'; c <= 'Z'; c++) ASCII_WORD[c] = true;
+    for (char c = 0; c < 0x80; c++) {
+      LOWER[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+      char l = LOWER[c];
+      CLASS[c] = (byte) (l >= 'a' && l <= 'z' ? 1 + l - 'a' : l >= '0' && l <= '9' ? 27 + l - '0' : 0);
+    }
   }
 
   public static WordIndex of(String text) {
-    return new WordIndex(TextFolding.fold(text), null);
+    return cutText(text, Vocabulary.NONE);
   }
 
   /**
-   * An index that records positions only of the vocabulary's words and prefixes: the first words of every
-   * configured phrase. A long mail has thousands of distinct words and hashing them all into a map cost more than
-   * the rules themselves.
+   * An index that records where the vocabulary's words and prefixes occur: the first words of every configured
+   * phrase. A long mail has thousands of distinct words and hashing them all into a map cost more than the rules
+   * themselves.
    */
   public static WordIndex of(String text, Vocabulary vocabulary) {
-    return new WordIndex(TextFolding.fold(text), vocabulary);
+    return cutText(text, vocabulary == null ? Vocabulary.NONE : vocabulary);
   }
 
   /** The same over a text already folded ({@link TextFolding#fold}), when the fold is kept for other tests too. */
   static WordIndex ofFolded(String folded, Vocabulary vocabulary) {
-    return new WordIndex(folded, vocabulary);
+    return cutFolded(folded, vocabulary == null ? Vocabulary.NONE : vocabulary);
   }
 
   public static WordIndex of(String text, java.util.Set<String> vocabulary) {
@@ -137,9 +234,10 @@ public final class WordIndex {
 
   /** The words of a folded text (for phrases; texts are indexed without making these strings). */
   static String[] words(String folded) {
-    WordIndex w = new WordIndex(folded, null);
-    String[] out = new String[w.count];
-    for (int i = 0; i < w.count; i++) out[i] = folded.substring(w.starts[i], w.ends[i]);
+    WordIndex w = cutFolded(folded, Vocabulary.NONE);
+    String[] out = new String[w.size()];
+    int k = 0;
+    for (int at = w.nextWord(0); at >= 0; at = w.nextWord(w.wordEnd(at))) out[k++] = folded.substring(at, w.wordEnd(at));
     return out;
   }
 
@@ -150,6 +248,11 @@ public final class WordIndex {
   }
 
   public int size() {
+    if (count < 0) {
+      int n = 0;
+      for (int at = nextWord(0); at >= 0; at = nextWord(wordEnd(at))) n++;
+      count = n;
+    }
     return count;
   }
 
@@ -158,75 +261,101 @@ public final class WordIndex {
     return folded;
   }
 
+  /** The first word starting at or after from, or -1. */
+  private int nextWord(int from) {
+    char[] a = text;
+    while (from < a.length && !wordChar(a[from])) from++;
+    return from < a.length ? from : -1;
+  }
+
+  /** The end of the word that starts at start. */
+  private int wordEnd(int start) {
+    char[] a = text;
+    char c = a[start];
+    if (c >= 0x2E80 && isCjk(c)) return start + 1;
+    int i = start + 1;
+    while (i < a.length && wordChar(c = a[i]) && !(c >= 0x2E80 && isCjk(c))) i++;
+    return i;
+  }
+
   /** Whether the phrase occurs as whole words, in order, next to each other. */
   public boolean contains(Phrase p) {
     String[] pw = p.words();
-    if (pw.length == 0 || count < pw.length) return false;
-    int[] at = null;
-    if (vocabulary != null) {
-      int slot = p.prefixAt(0) ? vocabulary.prefixSlot(pw[0]) : vocabulary.slot(pw[0]);
-      if (slot >= 0) {
-        at = positions()[slot];
-        if (at == null) return false;
-      }
-    }
-    if (at == null) { // no vocabulary, or a phrase the vocabulary was not built from: scan
-      for (int i = 0; i + pw.length <= count; i++) if (matchesAt(p, i)) return true;
+    if (pw.length == 0) return false;
+    int slot = p.prefixAt(0) ? vocabulary.prefixSlot(pw[0]) : vocabulary.slot(pw[0]);
+    if (slot < 0) { // no vocabulary, or a phrase the vocabulary was not built from: scan
+      for (int at = nextWord(0); at >= 0; at = nextWord(wordEnd(at))) if (matchesAt(p, at)) return true;
       return false;
     }
-    for (int i : at) if (i + pw.length <= count && matchesAt(p, i)) return true;
+    if ((present[slot >>> 6] & 1L << slot) == 0) return false;
+    if (hitCount <= SEARCHED_HITS) {
+      for (int k = 0; k < hitCount; k += 2) if (hits[k] == slot && matchesAt(p, hits[k + 1])) return true;
+      return false;
+    }
+    for (int at : positions()[slot]) if (matchesAt(p, at)) return true;
     return false;
   }
 
-  boolean matchesAt(Phrase p, int i) {
+  /** Hit pairs up to which a phrase's first word is searched for among them rather than looked up by number. */
+  private static final int SEARCHED_HITS = 2 * 16;
+
+  /** Whether the phrase occurs from the word that starts at character at (its first word checked too). */
+  boolean matchesAt(Phrase p, int at) {
     String[] pw = p.words();
-    for (int k = 0; k < pw.length; k++) {
-      int s = starts[i + k], len = ends[i + k] - s;
+    char[] a = text;
+    for (int k = 0; ; ) {
+      int end = wordEnd(at), len = end - at;
       String w = pw[k];
       if (p.prefixAt(k) ? len < w.length() : len != w.length()) return false;
-      if (!folded.regionMatches(s, w, 0, w.length())) return false;
+      for (int j = 0; j < w.length(); j++) if (a[at + j] != w.charAt(j)) return false;
+      if (++k == pw.length) return true;
+      if ((at = nextWord(end)) < 0) return false;
     }
-    return true;
   }
 
-  /** Each word's vocabulary number, or -1, in the first {@link #size()} entries (needs a vocabulary). */
-  int[] slots() {
-    return slots;
+  /** The (vocabulary number, first character) pairs of {@link #hitCount()} ints, in text order. */
+  int[] hits() {
+    return hits;
+  }
+
+  int hitCount() {
+    return hitCount;
   }
 
   private int[][] positions() {
     if (positions == null) {
       // int[] with the count in slot 0, doubled when full: a word repeated thousands of times stays linear.
       int[][] m = new int[vocabulary.size()][];
-      for (int i = 0; i < count; i++) {
-        int slot = slots[i];
-        if (slot >= 0) add(m, slot, i);
-      }
-      for (int k = 0; k < prefixHitCount; k += 2) add(m, prefixHits[k], prefixHits[k + 1]);
+      for (int k = 0; k < hitCount; k += 2) add(m, hits[k], hits[k + 1]);
       for (int k = 0; k < m.length; k++) if (m[k] != null) m[k] = Arrays.copyOfRange(m[k], 1, m[k][0] + 1);
       positions = m;
     }
     return positions;
   }
 
-  private static void add(int[][] m, int slot, int word) {
-    int[] at = m[slot];
-    if (at == null) m[slot] = at = new int[4];
-    else if (at[0] + 1 == at.length) m[slot] = at = Arrays.copyOf(at, at.length * 2);
-    at[++at[0]] = word;
+  private static void add(int[][] m, int slot, int at) {
+    int[] list = m[slot];
+    if (list == null) m[slot] = list = new int[4];
+    else if (list[0] + 1 == list.length) m[slot] = list = Arrays.copyOf(list, list.length * 2);
+    list[++list[0]] = at;
   }
 
   /**
-   * A fixed set of words, and of prefixes (first words of phrases ending in "*"), looked up by a region of a string
-   * so that tokens need not become strings: open addressing tables with String's own hash. Words are numbered
-   * 0..words-1, prefixes after them.
+   * A fixed set of words, and of prefixes (first words of phrases ending in "*"), numbered 0..words-1 and the
+   * prefixes after them: an automaton finds them in a text, hash tables by a string (a phrase's first word) or a
+   * Chinese or Japanese character.
    */
   public static final class Vocabulary {
     private final Table words, prefixes;
+    private final Automaton automaton;
+
+    /** No words: an index without a vocabulary finds phrases by a scan. */
+    static final Vocabulary NONE = new Vocabulary(java.util.Set.of(), java.util.Set.of());
 
     private Vocabulary(java.util.Set<String> words, java.util.Set<String> prefixes) {
       this.words = new Table(words, 0);
       this.prefixes = new Table(prefixes, words.size());
+      this.automaton = new Automaton(this, words, prefixes);
     }
 
     public static Vocabulary of(java.util.Set<String> words) {
@@ -254,24 +383,121 @@ public final class WordIndex {
     }
 
     /**
-     * The word's number, or -1 when it is not in the vocabulary; h is the hash of s[from, to). A word of a length
-     * no vocabulary word has is not looked up.
+     * The words and prefixes as a trie walked one character at a time, with the states a text can be in between
+     * and after words. Each state is a row of next states by character class (0 separates words; each ASCII
+     * letter, either case, and digit has its own), stored as the row's offset so that a step is one addition and
+     * one load. States are numbered so that every state where something is found comes last: the walk tests one
+     * number per character.
+     *
+     * <p>Words of letters beyond ASCII go through a map per character (rare in keywords and slower, correct);
+     * Chinese and Japanese characters, words of their own, through the hash tables. A word that no folded text can
+     * hold (capitals, spaces) is left out: it could never be found.
      */
-    int slot(String s, int from, int to, int h) {
-      int len = to - from;
-      return len < words.lengths.length && words.lengths[len] ? words.find(s, from, to, h) : -1;
+    static final class Automaton {
+      static final int CLASSES = 37;
+      /** Between words, and at the start of one (the trie's root). */
+      static final int ROOT = 0;
+      /** Inside a word that has left the trie: nothing to find until a separator. */
+      static final int PAST = CLASSES;
+
+      final int[] next;
+      /** The first state where something is found: the end of a vocabulary word (behaves as ROOT); prefixes after it. */
+      final int found;
+      /** By state number (offset / CLASSES): the vocabulary word it ends, the prefix it completes, its depth. */
+      final int[] wordSlot, prefixSlot, depth;
+      /** Steps on letters beyond ASCII: (state number << 16 | character) to the next state's offset. */
+      private final Map<Long, Integer> beyond = new HashMap<>();
+
+      Automaton(Vocabulary v, java.util.Set<String> words, java.util.Set<String> prefixes) {
+        // The trie first, nodes numbered as made (0 is the root); then states renumbered with the prefix ends last.
+        List<int[]> children = new ArrayList<>();
+        List<Map<Character, Integer>> wide = new ArrayList<>();
+        List<int[]> marks = new ArrayList<>(); // word slot, prefix slot, depth
+        children.add(new int[CLASSES]);
+        wide.add(new HashMap<>());
+        marks.add(new int[] {-1, -1, 0});
+        for (int pass = 0; pass < 2; pass++) {
+          for (String w : pass == 0 ? words : prefixes) {
+            if (!walkable(w)) continue;
+            int node = 0;
+            for (int k = 0; k < w.length(); k++) {
+              char c = w.charAt(k);
+              Integer child = c < 0x80 ? (Integer) children.get(node)[CLASS[c]] : wide.get(node).get(c);
+              if (child == null || child == 0) {
+                child = children.size();
+                children.add(new int[CLASSES]);
+                wide.add(new HashMap<>());
+                marks.add(new int[] {-1, -1, k + 1});
+                if (c < 0x80) children.get(node)[CLASS[c]] = child;
+                else wide.get(node).put(c, child);
+              }
+              node = child;
+            }
+            if (pass == 0) marks.get(node)[0] = v.slot(w);
+            else marks.get(node)[1] = v.prefixSlot(w);
+          }
+        }
+        int nodes = children.size();
+        int[] state = new int[nodes]; // node -> state number
+        int n = 2; // ROOT, PAST
+        for (int node = 1; node < nodes; node++) if (marks.get(node)[1] < 0) state[node] = n++;
+        int wordEnd = n++;
+        for (int node = 1; node < nodes; node++) if (marks.get(node)[1] >= 0) state[node] = n++;
+        next = new int[n * CLASSES];
+        wordSlot = new int[n];
+        prefixSlot = new int[n];
+        depth = new int[n];
+        Arrays.fill(wordSlot, -1);
+        Arrays.fill(prefixSlot, -1);
+        found = wordEnd * CLASSES;
+        for (int node = 0; node < nodes; node++) {
+          int s = state[node], row = s * CLASSES;
+          int[] m = marks.get(node);
+          wordSlot[s] = m[0];
+          prefixSlot[s] = m[1];
+          depth[s] = m[2];
+          next[row] = m[0] >= 0 ? found : ROOT;
+          for (int k = 1; k < CLASSES; k++) {
+            int child = children.get(node)[k];
+            next[row + k] = child == 0 ? PAST : state[child] * CLASSES;
+          }
+          for (Map.Entry<Character, Integer> e : wide.get(node).entrySet()) {
+            beyond.put((long) s << 16 | e.getKey(), state[e.getValue()] * CLASSES);
+          }
+        }
+        for (int k = 1; k < CLASSES; k++) next[PAST + k] = PAST;
+        // The end of a word is between words again: the next character starts the next word at the root.
+        System.arraycopy(next, ROOT, next, found, CLASSES);
+        next[found] = ROOT;
+      }
+
+      /** Whether a text's word can equal w: letters and digits only, ASCII ones in lower case, no CJK character. */
+      private static boolean walkable(String w) {
+        if (w.isEmpty()) return false;
+        for (int k = 0; k < w.length(); k++) {
+          char c = w.charAt(k);
+          if (c < 0x80 ? CLASS[c] == 0 || c != LOWER[c] : !Character.isLetterOrDigit(c) || c >= 0x2E80 && isCjk(c)) {
+            return false;
+          }
+        }
+        return true;
+      }
+
+      /** The step from state on c, a letter or digit beyond ASCII and not CJK. */
+      int beyondAscii(int state, char c) {
+        if (state == PAST || beyond.isEmpty()) return PAST;
+        int s = state == found ? ROOT : state / CLASSES;
+        Integer to = beyond.get((long) s << 16 | c);
+        return to == null ? PAST : to;
+      }
     }
 
-    /**
-     * One open addressing table; lengths says which lengths it holds, so that others are not looked up. Each entry
-     * keeps its word's hash: a text's words mostly miss, and a word that lands on an entry of its length is told
-     * apart by the hash without comparing characters.
-     */
+    /** One open addressing table, and a bit per hash (its low bits) that some entry has: most lookups miss. */
     private static final class Table {
       private final String[] table;
       private final int[] slotOf, hashOf;
-      private final boolean[] lengths;
-      private final int mask, size;
+      private final long[] filter;
+      private final int mask, filterMask, size;
 
       Table(java.util.Set<String> words, int first) {
         int cap = Integer.highestOneBit(Math.max(4, words.size() * 3)) << 1;
@@ -279,24 +505,28 @@ public final class WordIndex {
         slotOf = new int[cap];
         hashOf = new int[cap];
         mask = cap - 1;
-        int n = 0, longest = 0;
+        // 32 bits per word or more: one word in a hundred that is not in the table passes the filter.
+        int bits = Math.max(64, Integer.highestOneBit(Math.max(1, words.size()) * 32) << 1);
+        filter = new long[bits >>> 6];
+        filterMask = filter.length - 1;
+        int n = 0;
         for (String w : words) {
-          int i = w.hashCode() & mask;
+          int h = w.hashCode(), i = h & mask;
           while (table[i] != null) i = (i + 1) & mask;
           table[i] = w;
-          hashOf[i] = w.hashCode();
+          hashOf[i] = h;
           slotOf[i] = first + n++;
-          longest = Math.max(longest, w.length());
+          filter[(h >>> 6) & filterMask] |= 1L << h;
         }
         size = n;
-        lengths = new boolean[words.isEmpty() ? 0 : longest + 1];
-        for (String w : words) lengths[w.length()] = true;
       }
 
-      int find(String s, int from, int to, int h) {
+      /** The number of a[from, to), whose hash is h, or -1. */
+      int find(char[] a, int from, int to, int h) {
+        if ((filter[(h >>> 6) & filterMask] & 1L << h) == 0) return -1;
         int len = to - from;
         for (int i = h & mask; table[i] != null; i = (i + 1) & mask) {
-          if (hashOf[i] == h && table[i].length() == len && same(s, from, table[i])) return slotOf[i];
+          if (hashOf[i] == h && table[i].length() == len && same(a, from, table[i])) return slotOf[i];
         }
         return -1;
       }
@@ -307,13 +537,15 @@ public final class WordIndex {
        */
       int find(String word) {
         int h = word.hashCode();
-        for (int i = h & mask; table[i] != null; i = (i + 1) & mask) if (table[i] == word) return slotOf[i];
-        return find(word, 0, word.length(), h);
+        for (int i = h & mask; table[i] != null; i = (i + 1) & mask) {
+          if (table[i] == word || hashOf[i] == h && table[i].equals(word)) return slotOf[i];
+        }
+        return -1;
       }
 
-      /** s[from, from + w.length()) equals w; words are short, a loop beats regionMatches' setup. */
-      private static boolean same(String s, int from, String w) {
-        for (int k = 0; k < w.length(); k++) if (s.charAt(from + k) != w.charAt(k)) return false;
+      /** a[from, from + w.length()) equals w. */
+      private static boolean same(char[] a, int from, String w) {
+        for (int k = 0; k < w.length(); k++) if (a[from + k] != w.charAt(k)) return false;
         return true;
       }
     }

@@ -176,6 +176,19 @@ class ClassifierTest {
   }
 
   @Test
+  void classifyNew_shouldNotFail_whenTextEndsWithTheFirstWordOfALexiconPhrase() {
+    // GIVEN texts whose last word begins "still waiting" and "au plus vite", with as many words as the index first
+    // makes room for (one per five characters, at least four)
+    Classifier cl = classifier(List.of());
+    for (String text : List.of("x y z still", "a b c au", "one two three four five six still")) {
+      // WHEN
+      Classification c = cl.classifyNew(Inputs.mail().text(text).build());
+      // THEN no tag, and no failure reading past the last word
+      assertEquals(List.of(), c.tags(), text);
+    }
+  }
+
+  @Test
   void classifyNew_shouldTagAngry_whenTextIsShouted() {
     // GIVEN a text in capitals with more letters than the lexicon's threshold and no angry word
     String text = "WHERE IS MY PARCEL? I ORDERED IT THREE WEEKS AGO!";

@@ -10,6 +10,24 @@ import org.junit.jupiter.api.Test;
 
 class RegexLiteralsTest {
   @Test
+  void hasDigitRun_shouldAgreeWithReadingEveryCharacter_whenTextsMixDigitRunsOfAllLengths() {
+    // GIVEN texts of digit runs of random lengths between letters, spaces, full-width and Arabic-Indic digits
+    java.util.Random rnd = new java.util.Random(3);
+    String[] gaps = {" ", "a", "-", "\uFF11", "\u0663", "x ", ""};
+    for (int round = 0; round < 50_000; round++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = rnd.nextInt(8); k >= 0; k--) {
+        sb.append(gaps[rnd.nextInt(gaps.length)]);
+        for (int d = rnd.nextInt(rnd.nextBoolean() ? 4 : 20); d > 0; d--) sb.append((char) ('0' + rnd.nextInt(10)));
+      }
+      String text = sb.toString();
+      int n = rnd.nextInt(22) - 1;
+      // WHEN / THEN reading every n-th character finds a run exactly when reading all of them does
+      assertEquals(RegexLiterals.plainDigitRun(text, n), RegexLiterals.hasDigitRun(text, n), n + " in " + text);
+    }
+  }
+
+  @Test
   void required_shouldListTheAlternatives_whenPatternStartsWithALiteralGroup() {
     // GIVEN patterns that start with literals WHEN read THEN every match needs one of the folded words
     assertEquals(List.of("order", "commande", "cmd"),
