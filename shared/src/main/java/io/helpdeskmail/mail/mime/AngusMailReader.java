@@ -603,31 +603,38 @@ public final class AngusMailReader implements MailReader {
    */
   private static String decodedText(MimePart p, String charset) throws MessagingException, IOException {
     String enc = encoding(p);
-    if (!enc.equals("base64") && !enc.equals("binary") && !enc.startsWith("x-uu") && !enc.equals("uuencode")) {
-      try (InputStream in = p instanceof MimeBodyPart b ? b.getRawInputStream() : ((MimeMessage) p).getRawInputStream()) {
-        if (in instanceof Region r && r.untouched()) {
-          return enc.equals("quoted-printable")
-              ? TextDecoding.decodeQuotedPrintableLines(r.buffer(), r.offset(), r.length(), charset)
-              : TextDecoding.decodeLines(r.buffer(), r.offset(), r.length(), charset);
-        }
-      }
+    Region r = lines(enc) ? untouched(p) : null;
+    if (r == null) return TextDecoding.decode(decoded(p), charset);
+    return enc.equals("quoted-printable")
+        ? TextDecoding.decodeQuotedPrintableLines(r.buffer(), r.offset(), r.length(), charset)
+        : TextDecoding.decodeLines(r.buffer(), r.offset(), r.length(), charset);
+  }
+
+  /** Transfer encodings whose content is text lines (7bit, 8bit, quoted-printable, or unknown), read line by line. */
+  private static boolean lines(String enc) {
+    return !enc.equals("base64") && !enc.equals("binary") && !enc.startsWith("x-uu") && !enc.equals("uuencode");
+  }
+
+  /** The part's raw content when it is still the message buffer, untouched; else null. */
+  private static Region untouched(MimePart p) throws MessagingException, IOException {
+    try (InputStream in = p instanceof MimeBodyPart b ? b.getRawInputStream() : ((MimeMessage) p).getRawInputStream()) {
+      return in instanceof Region r && r.untouched() ? r : null;
     }
-    return TextDecoding.decode(decoded(p), charset);
   }
 
   /** The part's content with its transfer encoding undone. */
   private static byte[] decoded(MimePart p) throws MessagingException, IOException {
     String enc = encoding(p);
+    Region r = untouched(p);
+    if (r != null && enc.equals("base64")) {
+      return TextDecoding.base64(r.buffer(), r.offset(), r.length()); // no copy of the encoded text
+    }
+    if (r != null && lines(enc)) {
+      return enc.equals("quoted-printable") ? TextDecoding.quotedPrintableLf(r.buffer(), r.offset(), r.length())
+          : TextDecoding.crlfToLf(r.buffer(), r.offset(), r.length()); // one copy, not two
+    }
     byte[] raw;
     try (InputStream in = p instanceof MimeBodyPart b ? b.getRawInputStream() : ((MimeMessage) p).getRawInputStream()) {
-      if (enc.equals("base64") && in instanceof Region r && r.untouched()) {
-        return TextDecoding.base64(r.buffer(), r.offset(), r.length()); // no copy of the encoded text
-      }
-      if (in instanceof Region r && r.untouched() && !enc.equals("binary") && !enc.startsWith("x-uu")
-          && !enc.equals("uuencode")) {
-        return enc.equals("quoted-printable") ? TextDecoding.quotedPrintableLf(r.buffer(), r.offset(), r.length())
-            : TextDecoding.crlfToLf(r.buffer(), r.offset(), r.length()); // one copy, not two
-      }
       raw = in.readAllBytes();
     }
     switch (enc) {
