@@ -94,10 +94,6 @@ public final class TextDecoding {
     return decode(b, 0, b.length, declared);
   }
 
-  static boolean isAscii(byte[] b, int off, int len) {
-    return ByteScan.isAscii(b, off, off + len);
-  }
-
   private static boolean hasEscape(byte[] b, int off, int len) {
     int end = off + len - 2;
     for (int i = ByteScan.indexOf(b, off, end, (byte) 0x1B); i >= 0; i = ByteScan.indexOf(b, i + 1, end, (byte) 0x1B)) {
